@@ -1,0 +1,42 @@
+// Small, strict argument parsing shared by the CLI commands.
+export interface CorpusArgs {
+  corpus: string[];
+  noDefaultCorpus: boolean;
+}
+
+export class ArgReader {
+  private readonly rest: string[];
+  constructor(args: string[]) {
+    this.rest = [...args];
+  }
+  /** Removes and returns every value of a repeatable option (`--corpus A --corpus B`). */
+  many(name: string): string[] {
+    const out: string[] = [];
+    for (let i = this.rest.indexOf(name); i >= 0; i = this.rest.indexOf(name)) {
+      const v = this.rest[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+      out.push(v);
+      this.rest.splice(i, 2);
+    }
+    return out;
+  }
+  one(name: string): string | undefined {
+    const all = this.many(name);
+    return all.length ? all[all.length - 1] : undefined;
+  }
+  flag(name: string): boolean {
+    const i = this.rest.indexOf(name);
+    if (i < 0) return false;
+    this.rest.splice(i, 1);
+    return true;
+  }
+  corpus(): CorpusArgs {
+    return { corpus: this.many('--corpus'), noDefaultCorpus: this.flag('--no-default-corpus') };
+  }
+  /** What is left after options were taken; unknown options are an error. */
+  positionals(): string[] {
+    const unknown = this.rest.find((a) => a.startsWith('--'));
+    if (unknown) throw new Error(`unknown option ${unknown}`);
+    return this.rest;
+  }
+}

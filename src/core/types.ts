@@ -39,6 +39,8 @@ export interface SkippedFile {
 export interface CorpusLoadResult {
   documents: SpeechDocument[];
   skipped: SkippedFile[];
+  /** Set when loading stopped early on a cancellation request (documents are those read so far). */
+  cancelled?: boolean;
 }
 
 /** A minimal cancellation token, structurally compatible with vscode.CancellationToken. */

@@ -1,0 +1,50 @@
+// The outline of a speech from its numbering: `一、` above `（一）` above `第一，`/`1.` above `（1）`,
+// compressed to the levels the document actually uses; `一是`/`一要` are points under the heading before.
+import type { Heading } from './types';
+
+const NUM = '[一二三四五六七八九十]{1,3}';
+
+/** Numbering styles in their conventional order of rank (lower = higher in the outline). */
+const STYLES: { rank: number; pattern: RegExp }[] = [
+  { rank: 1, pattern: new RegExp(`^${NUM}[、．.](?![、．.])`) },
+  { rank: 2, pattern: new RegExp(`^[（(]${NUM}[）)]`) },
+  { rank: 3, pattern: new RegExp(`^第${NUM}[，、：:,．.](?=\\S)`) },
+  { rank: 4, pattern: /^\d{1,2}(?:[、．]|\.(?!\d))(?=\S)/ },
+  { rank: 5, pattern: /^[（(]\d{1,2}[）)]/ },
+];
+/** `一是`, `二要`, `三则`: enumerated points inside a section, not headings of their own. */
+const POINT = new RegExp(`^${NUM}(?:是|要)(?=[^，,。；：\\s])`);
+
+const HEADING_TEXT_MAX = 40;
+
+export function extractOutline(text: string): Heading[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const found: { rank: number; line: number; text: string }[] = [];
+  lines.forEach((raw, line) => {
+    const s = raw.trim();
+    if (!s) return;
+    const style = STYLES.find((st) => st.pattern.test(s));
+    if (style) found.push({ rank: style.rank, line, text: headingText(s) });
+    else if (POINT.test(s)) found.push({ rank: 0, line, text: headingText(s) });
+  });
+  // Levels are relative: a speech whose top level is `第一，` shows it at level 1.
+  const ranks = [...new Set(found.filter((f) => f.rank > 0).map((f) => f.rank))].sort((a, b) => a - b);
+  const headings: Heading[] = [];
+  let lastLevel = 0;
+  for (const f of found) {
+    if (f.rank === 0) {
+      headings.push({ level: lastLevel + 1, text: f.text, line: f.line, point: true });
+    } else {
+      lastLevel = ranks.indexOf(f.rank) + 1;
+      headings.push({ level: lastLevel, text: f.text, line: f.line });
+    }
+  }
+  return headings;
+}
+
+/** The heading sentence: up to the first full stop, at most HEADING_TEXT_MAX characters. */
+function headingText(line: string): string {
+  const end = line.search(/[。！？!?]/);
+  const sentence = (end > 0 ? line.slice(0, end) : line).trim();
+  return sentence.length > HEADING_TEXT_MAX ? `${sentence.slice(0, HEADING_TEXT_MAX)}…` : sentence;
+}

@@ -1,14 +1,20 @@
-// The outline of a speech from its numbering: `一、` above `（一）` above `第一，`/`1.` above `（1）`,
+// The outline of a speech from its numbering: `一、` above `（一）` above `第一，`/`1.` above `（1）`
+// (`第一，` is the top level of a speech without `一、`),
 // compressed to the levels the document actually uses; `一是`/`一要` are points under the heading before.
 import type { Heading } from './types';
 
 const NUM = '[一二三四五六七八九十]{1,3}';
 
+/** `第一，` has no fixed rank: in speeches it is the top level, unless `一、` is used above it. */
+const ORDINAL = -1;
+const ORDINAL_UNDER_CHINESE = 3;
+const ORDINAL_ON_TOP = 0.5;
+
 /** Numbering styles in their conventional order of rank (lower = higher in the outline). */
 const STYLES: { rank: number; pattern: RegExp }[] = [
   { rank: 1, pattern: new RegExp(`^${NUM}[、．.](?![、．.])`) },
   { rank: 2, pattern: new RegExp(`^[（(]${NUM}[）)]`) },
-  { rank: 3, pattern: new RegExp(`^第${NUM}[，、：:,．.](?=\\S)`) },
+  { rank: ORDINAL, pattern: new RegExp(`^第${NUM}[，、：:,．.](?=\\S)`) },
   { rank: 4, pattern: /^\d{1,2}(?:[、．]|\.(?!\d))(?=\S)/ },
   { rank: 5, pattern: /^[（(]\d{1,2}[）)]/ },
 ];
@@ -27,6 +33,8 @@ export function extractOutline(text: string): Heading[] {
     if (style) found.push({ rank: style.rank, line, text: headingText(s) });
     else if (POINT.test(s)) found.push({ rank: 0, line, text: headingText(s) });
   });
+  const usesChinese = found.some((f) => f.rank === 1);
+  for (const f of found) if (f.rank === ORDINAL) f.rank = usesChinese ? ORDINAL_UNDER_CHINESE : ORDINAL_ON_TOP;
   // Levels are relative: a speech whose top level is `第一，` shows it at level 1.
   const ranks = [...new Set(found.filter((f) => f.rank > 0).map((f) => f.rank))].sort((a, b) => a - b);
   const headings: Heading[] = [];

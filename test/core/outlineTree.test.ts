@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { defaultCorpusDir, loadCorpus } from '../../src/core/corpus';
 import { groupByKind, nestHeadings, openingLines, sectionEnd, speechLength, type OutlineNode } from '../../src/core/outlineTree';
 import type { Heading, SpeechDocument, SpeechKind } from '../../src/core/types';
 
@@ -67,6 +69,30 @@ describe('outlineTree', () => {
       assert.equal(sectionEnd(headings, 0, 40), 10);
       assert.equal(sectionEnd(headings, 1, 40), 8);
       assert.equal(sectionEnd(headings, 3, 40), 39);
+    });
+  });
+
+  describe('on the sample corpus', () => {
+    let documents: SpeechDocument[];
+    before(async () => {
+      documents = (await loadCorpus([defaultCorpusDir(path.join(__dirname, '..', '..'))])).documents;
+    });
+
+    it('groups every speech exactly once', () => {
+      const groups = groupByKind(documents);
+      assert.equal(groups.reduce((n, g) => n + g.documents.length, 0), documents.length);
+      assert.equal(new Set(groups.flatMap((g) => g.documents)).size, documents.length);
+    });
+
+    it('nests every heading exactly once, in document order, each child deeper than its parent', () => {
+      for (const d of documents) {
+        const walk = (nodes: OutlineNode[], parentLevel: number): Heading[] =>
+          nodes.flatMap((n) => {
+            assert.ok(n.heading.level > parentLevel, `${d.title}: ${n.heading.text}`);
+            return [n.heading, ...walk(n.children, n.heading.level)];
+          });
+        assert.deepEqual(walk(nestHeadings(d.headings), -Infinity), d.headings, d.title);
+      }
     });
   });
 

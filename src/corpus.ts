@@ -1,0 +1,316 @@
+// The corpus of this window: which sources the settings name, loading them (lazily, with progress),
+// and reloading when the settings or a corpus folder change. Every feature reads speeches from here.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isCorpusFile, loadCorpus } from './core/corpus';
+import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from './core/types';
+
+export const CORPUS_SECTION = 'speechDrafter.corpus';
+/** Small corpora load before a notification would be read; only slower loads show one. */
+const NOTIFY_AFTER_MS = 500;
+/** Saving a file often fires several events (temp file, rename, change); one reload covers them. */
+const WATCH_DEBOUNCE_MS = 800;
+
+export interface LoadProgress {
+  filesDone: number;
+  filesTotal: number;
+  chars: number;
+  path: string;
+}
+
+/**
+ * The one way the corpus gets loaded, so it can be swapped (a worker thread with a cache) without
+ * touching any feature. It must honour `token` and may resolve with what it has when cancelled.
+ */
+export type CorpusLoader = (
+  sources: string[],
+  options: { token: CancellationToken; onProgress: (p: LoadProgress) => void },
+) => Promise<CorpusLoadResult>;
+
+export interface LoadedCorpus {
+  readonly documents: readonly SpeechDocument[];
+  readonly skipped: readonly SkippedFile[];
+  /** Absolute paths of the files and folders that were read. */
+  readonly sources: readonly string[];
+  /** Grows with every load that replaced the corpus; work computed for an older version can be dropped. */
+  readonly version: number;
+  /** The user cancelled the last load: these documents are from the load before it (or none). */
+  readonly cancelled: boolean;
+  byId(id: string): SpeechDocument | undefined;
+}
+
+/** The sources the settings name for this window, and the workspace paths left out because the workspace is not trusted. */
+export interface CorpusSources {
+  sources: string[];
+  ignoredUntrusted: string[];
+  /** Relative paths that could not be resolved (no workspace folder is open). */
+  unresolved: string[];
+}
+
+function loadedCorpus(
+  result: Pick<LoadedCorpus, 'documents' | 'skipped'>,
+  sources: readonly string[],
+  version: number,
+  cancelled: boolean,
+): LoadedCorpus {
+  const byId = new Map(result.documents.map((d) => [d.id, d]));
+  return { documents: result.documents, skipped: result.skipped, sources, version, cancelled, byId: (id) => byId.get(id) };
+}
+
+/** Resolves one configured path: `~` is the home folder, a relative path is taken in each workspace folder. */
+export function resolveCorpusPath(p: string, folders: readonly string[], home = os.homedir()): string[] {
+  const trimmed = p.trim();
+  if (!trimmed) return [];
+  if (trimmed === '~' || trimmed.startsWith('~/') || trimmed.startsWith('~\\')) return [path.join(home, trimmed.slice(1))];
+  if (path.isAbsolute(trimmed)) return [path.normalize(trimmed)];
+  return folders.map((f) => path.join(f, trimmed));
+}
+
+export class Corpus implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<LoadedCorpus>();
+  private readonly loadingEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every load that finished (replaced, kept on cancel, or failed). */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Fires when a load starts. */
+  readonly onDidStartLoading = this.loadingEmitter.event;
+
+  private pending: Promise<LoadedCorpus> | undefined;
+  private latest: LoadedCorpus | undefined;
+  private generation = 0;
+  private loadCts: vscode.CancellationTokenSource | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private watchedKey = '';
+  private debounce: NodeJS.Timeout | undefined;
+  private toldAboutTrust = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly loader: CorpusLoader = (sources, options) => loadCorpus(sources, options),
+  ) {
+    // Nothing loads until someone asks; after that, these keep the corpus in step with its sources.
+    const reloadIfLoaded = () => {
+      if (this.pending) void this.reload();
+    };
+    this.subscriptions.push(
+      this.changeEmitter,
+      this.loadingEmitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(CORPUS_SECTION)) reloadIfLoaded();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(reloadIfLoaded),
+      vscode.workspace.onDidGrantWorkspaceTrust(reloadIfLoaded),
+    );
+  }
+
+  /** The loaded corpus; the first call starts loading. Never rejects: a failed load gives the previous corpus (or an empty one). */
+  get ready(): Promise<LoadedCorpus> {
+    return (this.pending ??= this.reload());
+  }
+
+  /** The last loaded corpus, if any, without starting a load. */
+  get current(): LoadedCorpus | undefined {
+    return this.latest;
+  }
+
+  get isLoading(): boolean {
+    return this.loadCts !== undefined;
+  }
+
+  /** Loads again from the current settings, cancelling a load under way. Resolves with the newest corpus. */
+  reload(): Promise<LoadedCorpus> {
+    this.loadCts?.cancel();
+    this.loadCts?.dispose();
+    const cts = (this.loadCts = new vscode.CancellationTokenSource());
+    const generation = ++this.generation;
+    const run = this.load(cts.token).catch((err) => this.failed(err)).then((loaded) => {
+      // A newer load replaced this one: hand its result to whoever awaited this one.
+      if (generation !== this.generation) return this.pending!;
+      cts.dispose();
+      this.loadCts = undefined;
+      this.latest = loaded;
+      this.changeEmitter.fire(loaded);
+      return loaded;
+    });
+    this.pending = run;
+    // After `pending` is set, so a listener reading `ready` gets this load rather than starting one.
+    this.loadingEmitter.fire();
+    return run;
+  }
+
+  /** The files and folders the settings name, in order, without duplicates. */
+  sources(): CorpusSources {
+    const cfg = vscode.workspace.getConfiguration(CORPUS_SECTION);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const out: string[] = [];
+    const ignoredUntrusted: string[] = [];
+    const unresolved: string[] = [];
+    if (cfg.get<boolean>('includeSample', true)) out.push(vscode.Uri.joinPath(this.extensionUri, 'media', 'corpus').fsPath);
+
+    const add = (paths: unknown, base: readonly string[]) => {
+      if (!Array.isArray(paths)) return;
+      for (const p of paths) {
+        if (typeof p !== 'string') continue;
+        const resolved = resolveCorpusPath(p, base);
+        if (!resolved.length && p.trim()) unresolved.push(p);
+        out.push(...resolved);
+      }
+    };
+    const paths = cfg.inspect<string[]>('paths');
+    if (vscode.workspace.isTrusted) {
+      // Workspace and folder values override the user's, as settings do; a folder's relative paths are its own.
+      if (folders.length === 0) add(cfg.get('paths'), []);
+      for (const f of folders) add(vscode.workspace.getConfiguration(CORPUS_SECTION, f.uri).get('paths'), [f.uri.fsPath]);
+    } else {
+      // An untrusted workspace must not point the extension at files: only the user's own paths count.
+      add(paths?.globalValue, folders.map((f) => f.uri.fsPath));
+      for (const v of [paths?.workspaceValue, ...folders.map((f) => vscode.workspace.getConfiguration(CORPUS_SECTION, f.uri).inspect<string[]>('paths')?.workspaceFolderValue)]) {
+        if (Array.isArray(v)) ignoredUntrusted.push(...v.filter((p) => typeof p === 'string'));
+      }
+    }
+    return { sources: [...new Set(out)], ignoredUntrusted: [...new Set(ignoredUntrusted)], unresolved };
+  }
+
+  private async load(token: vscode.CancellationToken): Promise<LoadedCorpus> {
+    const previous = this.latest;
+    const { sources, ignoredUntrusted, unresolved } = this.sources();
+    this.explainIgnored(ignoredUntrusted, unresolved);
+    // A missing path comes back from the loader as a skipped source, logged with the files.
+    this.watch(sources);
+
+    const started = Date.now();
+    let progress: LoadProgress = { filesDone: 0, filesTotal: 0, chars: 0, path: '' };
+    let reportToNotification: ((p: LoadProgress) => void) | undefined;
+    const work = this.loader(sources, {
+      token,
+      onProgress: (p) => {
+        progress = p;
+        reportToNotification?.(p);
+      },
+    });
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    const notifyTimer = setTimeout(() => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('讲稿助手: indexing the corpus'), cancellable: true },
+        (notification, cancel) => {
+          cancel.onCancellationRequested(() => {
+            if (this.loadCts?.token === token) this.loadCts.cancel();
+          });
+          let reported = 0;
+          reportToNotification = (p) => {
+            const fraction = p.filesTotal ? p.filesDone / p.filesTotal : 0;
+            notification.report({
+              message: vscode.l10n.t('{0} of {1} files, {2} characters', p.filesDone, p.filesTotal, p.chars.toLocaleString()),
+              increment: Math.max(0, fraction * 100 - reported),
+            });
+            reported = Math.max(reported, fraction * 100);
+          };
+          reportToNotification(progress);
+          return settled;
+        },
+      );
+    }, NOTIFY_AFTER_MS);
+    void settled.then(() => clearTimeout(notifyTimer));
+
+    let result: CorpusLoadResult;
+    try {
+      result = await work;
+    } catch (err) {
+      return this.failed(err);
+    }
+    if (token.isCancellationRequested || result.cancelled) {
+      this.log.info(vscode.l10n.t('Indexing was cancelled; the previous corpus stays in use.'));
+      return loadedCorpus(previous ?? { documents: [], skipped: [] }, previous?.sources ?? [], previous?.version ?? 0, true);
+    }
+    for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', s.path, s.reason));
+    const chars = result.documents.reduce((n, d) => n + d.text.length, 0);
+    const files = new Set(result.documents.map((d) => d.source)).size;
+    this.log.info(
+      vscode.l10n.t(
+        'Loaded {0} speeches from {1} files ({2} characters) in {3} ms; {4} files skipped.',
+        result.documents.length,
+        files,
+        chars.toLocaleString(),
+        Date.now() - started,
+        result.skipped.length,
+      ),
+    );
+    return loadedCorpus(result, sources, (previous?.version ?? 0) + 1, false);
+  }
+
+  /** A load that threw keeps the previous corpus (or an empty one): features never see a rejection. */
+  private failed(err: unknown): LoadedCorpus {
+    const message = err instanceof Error ? err.message : String(err);
+    this.log.error(vscode.l10n.t('Loading the corpus failed: {0}', message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('讲稿助手: loading the corpus failed: {0}', message));
+    return this.latest ?? loadedCorpus({ documents: [], skipped: [] }, [], 0, false);
+  }
+
+  private explainIgnored(ignoredUntrusted: string[], unresolved: string[]): void {
+    for (const p of unresolved) this.log.warn(vscode.l10n.t('Relative corpus path {0} ignored: no workspace folder is open.', p));
+    if (!ignoredUntrusted.length) return;
+    this.log.warn(vscode.l10n.t('Workspace not trusted: corpus paths from workspace settings ignored: {0}', ignoredUntrusted.join(', ')));
+    if (this.toldAboutTrust) return;
+    this.toldAboutTrust = true;
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          '讲稿助手: this workspace is not trusted, so the corpus paths in its settings are ignored. Only your user settings and the bundled sample are read.',
+        ),
+        manage,
+      )
+      .then((choice) => {
+        if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+  }
+
+  /** Watches every corpus folder (and single file) so adding, editing or removing a file reloads. */
+  private watch(sources: string[]): void {
+    const sample = vscode.Uri.joinPath(this.extensionUri, 'media', 'corpus').fsPath;
+    const watched = sources.filter((s) => s !== sample);
+    const key = watched.join('\n');
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const s of watched) {
+      let pattern: vscode.RelativePattern;
+      try {
+        pattern = fs.statSync(s).isDirectory()
+          ? new vscode.RelativePattern(vscode.Uri.file(s), '**/*')
+          : new vscode.RelativePattern(vscode.Uri.file(path.dirname(s)), path.basename(s));
+      } catch {
+        continue;
+      }
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const onEvent = (uri: vscode.Uri) => this.scheduleReload(uri);
+      this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+    }
+  }
+
+  private scheduleReload(uri: vscode.Uri): void {
+    const name = path.basename(uri.fsPath);
+    // Word's lock files (~$x.docx) and editors' temp files come and go while a user merely reads;
+    // a name without an extension may be a folder that was added or removed.
+    if (name.startsWith('.') || (path.extname(name) && !isCorpusFile(name))) return;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.log.info(vscode.l10n.t('Corpus changed ({0}); reloading.', uri.fsPath));
+      void this.reload();
+    }, WATCH_DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.debounce);
+    this.loadCts?.cancel();
+    this.loadCts?.dispose();
+    for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
+  }
+}

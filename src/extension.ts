@@ -1,0 +1,43 @@
+// Wires every surface to one Corpus. `activate` is synchronous and cheap: it registers providers and
+// commands only; the corpus loads when a feature first awaits `corpus.ready`.
+//
+// Language choice: our users are Chinese, and many of them run an English VS Code. The product name
+// 讲稿助手 stays Chinese in every locale (it is the name, and the activity-bar entry must be findable
+// as 讲稿助手); an English VS Code shows it with an English gloss ("讲稿助手 Speech Drafter", "素材库 Corpus")
+// and English command titles under that category. Speech kinds (讲话, 主持词…) are the corpus's own
+// vocabulary and are never translated. A Chinese VS Code shows Chinese throughout
+// (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json).
+import * as vscode from 'vscode';
+import { Corpus } from './corpus';
+import type { Feature, FeatureContext } from './feature';
+import { registerSpeechDocuments } from './speechDocuments';
+import { registerCorpusTree } from './tree';
+
+/** Add a surface here: one line, one `Feature`. */
+const features: Feature[] = [registerSpeechDocuments, registerCorpusTree];
+
+export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;
+
+/** What `vscode.extensions.getExtension(...).exports` gives tests and other extensions. */
+export interface SpeechDrafterApi {
+  readonly corpus: Corpus;
+  /** Time spent inside `activate`, from performance marks. */
+  readonly activationMs: number;
+}
+
+export function activate(extension: vscode.ExtensionContext): SpeechDrafterApi {
+  const start = performance.mark('speechDrafter.activate.start');
+  const log = vscode.window.createOutputChannel('讲稿助手', { log: true });
+  const corpus = new Corpus(extension.extensionUri, log);
+  extension.subscriptions.push(log, corpus, vscode.commands.registerCommand(LogCommands.showLog, () => log.show()));
+  const context: FeatureContext = { extension, corpus, log };
+  for (const feature of features) extension.subscriptions.push(feature(context));
+  const end = performance.mark('speechDrafter.activate.end');
+  const activationMs = end.startTime - start.startTime;
+  log.info(`activate: ${activationMs.toFixed(2)} ms`);
+  return { corpus, activationMs };
+}
+
+export function deactivate(): void {
+  // Everything registered is in context.subscriptions; VS Code disposes it.
+}

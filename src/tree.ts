@@ -1,0 +1,153 @@
+// The 素材库 view: kind (with count) → speech → its outline, nested by level.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CORPUS_SECTION, type Corpus, type LoadedCorpus } from './corpus';
+import { groupByKind, nestHeadings, openingLines, speechLength, type OutlineNode } from './core/outlineTree';
+import type { SpeechDocument, SpeechKind } from './core/types';
+import type { Feature } from './feature';
+import { SpeechCommands } from './speechDocuments';
+
+export const CORPUS_VIEW_ID = 'speechDrafter.corpus';
+
+export const TreeCommands = {
+  refresh: 'speechDrafter.refreshCorpus',
+  addFolder: 'speechDrafter.addCorpusFolder',
+} as const;
+
+type CorpusNode =
+  | { type: 'kind'; kind: SpeechKind; documents: SpeechDocument[] }
+  | { type: 'speech'; doc: SpeechDocument; outline: OutlineNode[]; parent: CorpusNode }
+  | { type: 'heading'; doc: SpeechDocument; node: OutlineNode; parent: CorpusNode };
+
+function sourceName(doc: SpeechDocument): string {
+  return doc.source ? path.basename(doc.source) : '';
+}
+
+function speechTooltip(doc: SpeechDocument): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(doc.title).appendMarkdown('**\n\n');
+  const where = doc.source ? ` · ${sourceName(doc)} ${vscode.l10n.t('lines {0}–{1}', doc.sourceLines[0] + 1, doc.sourceLines[1] + 1)}` : '';
+  md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}${where}`);
+  for (const line of openingLines(doc)) md.appendMarkdown('\n\n> ').appendText(line);
+  return md;
+}
+
+class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
+  private readonly emitter = new vscode.EventEmitter<CorpusNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly corpus: Corpus) {}
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  async getChildren(element?: CorpusNode): Promise<CorpusNode[]> {
+    if (!element) {
+      const loaded = await this.corpus.ready;
+      return groupByKind(loaded.documents).map((g) => ({ type: 'kind', kind: g.kind, documents: g.documents }));
+    }
+    switch (element.type) {
+      case 'kind':
+        return element.documents.map((doc) => ({ type: 'speech', doc, outline: nestHeadings(doc.headings), parent: element }));
+      case 'speech':
+        return element.outline.map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
+      case 'heading':
+        return element.node.children.map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
+    }
+  }
+
+  getParent(element: CorpusNode): CorpusNode | undefined {
+    return element.type === 'kind' ? undefined : element.parent;
+  }
+
+  getTreeItem(element: CorpusNode): vscode.TreeItem {
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+    switch (element.type) {
+      case 'kind': {
+        const item = new vscode.TreeItem(`${element.kind} (${element.documents.length})`, Expanded);
+        item.id = `kind:${element.kind}`;
+        item.contextValue = 'speechKind';
+        return item;
+      }
+      case 'speech': {
+        const { doc } = element;
+        const item = new vscode.TreeItem(doc.title, element.outline.length ? Collapsed : None);
+        item.id = `speech:${doc.id}`;
+        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc)].filter(Boolean).join(' · ');
+        item.tooltip = speechTooltip(doc);
+        item.iconPath = new vscode.ThemeIcon('note');
+        item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
+        item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id] };
+        return item;
+      }
+      case 'heading': {
+        const { heading, children } = element.node;
+        const item = new vscode.TreeItem(heading.text, children.length ? Collapsed : None);
+        item.id = `heading:${element.doc.id}:${heading.line}:${heading.level}`;
+        item.tooltip = `${heading.text}\n${vscode.l10n.t('Line {0}', heading.line + 1)}`;
+        item.iconPath = new vscode.ThemeIcon(heading.point ? 'circle-small-filled' : 'symbol-string');
+        item.contextValue = 'heading';
+        item.command = { command: SpeechCommands.openHeading, title: vscode.l10n.t('Go to Heading'), arguments: [element.doc.id, heading.line] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+/** What the view says above the tree: indexing, cancelled, or how many files were skipped. */
+function viewMessage(corpus: Corpus, loaded: LoadedCorpus | undefined): string | undefined {
+  if (corpus.isLoading) return vscode.l10n.t('Indexing…');
+  if (!loaded) return undefined;
+  if (loaded.cancelled) return vscode.l10n.t('Indexing was cancelled. Refresh to index again.');
+  if (loaded.skipped.length) return vscode.l10n.t('{0} files skipped (see the log).', loaded.skipped.length);
+  return undefined;
+}
+
+async function addCorpusFolder(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: true,
+    openLabel: vscode.l10n.t('Add to Corpus'),
+    title: vscode.l10n.t('Add a folder of speeches (.txt, .md, .docx) to the corpus'),
+  });
+  if (!picked?.length) return;
+  const folders = picked.filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  if (!folders.length) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only folders on this machine can be added to the corpus.'));
+    return;
+  }
+  const config = vscode.workspace.getConfiguration(CORPUS_SECTION);
+  // A user setting: a folder chosen by hand belongs to the user, not to whichever workspace is open.
+  const current = config.inspect<string[]>('paths')?.globalValue ?? [];
+  const next = [...current, ...folders.filter((f) => !current.includes(f))];
+  if (next.length === current.length) return;
+  await config.update('paths', next, vscode.ConfigurationTarget.Global);
+}
+
+export const registerCorpusTree: Feature = ({ corpus }) => {
+  const provider = new CorpusTreeProvider(corpus);
+  const view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const showState = () => {
+    view.message = viewMessage(corpus, corpus.current);
+  };
+  return vscode.Disposable.from(
+    provider,
+    view,
+    corpus.onDidStartLoading(() => {
+      showState();
+      void vscode.window.withProgress({ location: { viewId: CORPUS_VIEW_ID } }, () => corpus.ready);
+    }),
+    corpus.onDidChange(() => {
+      showState();
+      provider.refresh();
+    }),
+    vscode.commands.registerCommand(TreeCommands.refresh, () => corpus.reload()),
+    vscode.commands.registerCommand(TreeCommands.addFolder, addCorpusFolder),
+  );
+};

@@ -43,20 +43,29 @@ const STRONG_AD_TRAITS = [
 const WEAK_AD_TRAITS = [/加入/, /联系/, /会员/, /素材/, /下载/, /小伙伴/, /万字/, /好评/, /^【[^】]{1,12}】/];
 const AD_SCORE = 4;
 const AD_NEIGHBOUR_SCORE = 2;
-/** Adverts are short; a long paragraph is prose unless it is dense with traits. */
+/** Adverts are short: a longer line is prose, from which only advert sentences are cut. */
 const AD_MAX_CHARS = 300;
 const AD_NEIGHBOUR_MAX_CHARS = 120;
 
-function isAdvert(line: string): boolean {
-  const score = adScore(line);
-  return score >= AD_SCORE * 2 || (score >= AD_SCORE && line.length <= AD_MAX_CHARS);
+export function adScore(line: string): number {
+  let strong = 0;
+  let weak = 0;
+  for (const trait of STRONG_AD_TRAITS) if (trait.test(line)) strong += 2;
+  for (const trait of WEAK_AD_TRAITS) if (trait.test(line)) weak += 1;
+  // Weak traits alone (加入, 联系, 会员…) are ordinary speech words.
+  return strong ? strong + weak : 0;
 }
 
-export function adScore(line: string): number {
-  let score = 0;
-  for (const trait of STRONG_AD_TRAITS) if (trait.test(line)) score += 2;
-  for (const trait of WEAK_AD_TRAITS) if (trait.test(line)) score += 1;
-  return score;
+function isAdvert(text: string): boolean {
+  return text.length <= AD_MAX_CHARS && adScore(text) >= AD_SCORE;
+}
+
+/** Cuts advert sentences out of a long line (a scraped file may glue an advert onto prose). */
+function withoutAdvertSentences(line: string): string {
+  if (line.length <= AD_MAX_CHARS || adScore(line) < AD_SCORE) return line;
+  return (line.match(/[^。！？!?]*(?:[。！？!?]+|$)/g) ?? [])
+    .filter((sentence) => !isAdvert(sentence))
+    .join('');
 }
 
 /** Cleans one line's content (markers, spacing, punctuation); the result may be empty. */
@@ -70,7 +79,7 @@ export function cleanLineText(line: string): string {
   s = s.replace(/\(([^()\n]*)\)/g, (m, inner: string) => (HAS_CJK.test(inner) ? `（${inner}）` : m));
   s = pairQuotes(s, '"', '“', '”');
   s = s.replace(/'([^'\n]*)'/g, (m, inner: string) => (HAS_CJK.test(inner) ? `‘${inner}’` : m));
-  return s.replace(DOUBLED_PUNCT, '$1');
+  return withoutAdvertSentences(s.replace(DOUBLED_PUNCT, '$1'));
 }
 
 /** Straight double quotes paired left to right; an unpaired last one is left alone. */

@@ -7,6 +7,7 @@ import { cleanLines, type CleanLine } from './clean';
 import { classifySpeech } from './kind';
 
 const TITLE_MAX_CHARS = 64;
+const UNTITLED = '（无标题）';
 const SALUTATION = /^(?:尊敬的|各位|同志们|亲爱的|老师们|同学们|同事们|朋友们|女士们)[^。]{0,30}[：:]$/;
 const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}[、．.是要]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、：:,]|\d{1,2}[.、．](?!\d))/;
 const CLOSING = /完毕|谢谢|讲这些|讲这么多|批评指正/;
@@ -84,7 +85,10 @@ function derivedTitle(body: string): string {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l && !SALUTATION.test(l));
-  if (!firstSentence) return '（无标题）';
-  const sentence = firstSentence.split(/[。！？]/)[0];
+  const sentence = firstSentence
+    ?.split(/[。！？!?]/)
+    .map((s) => s.trim())
+    .find(Boolean);
+  if (!sentence) return UNTITLED;
   return sentence.length > 24 ? `${sentence.slice(0, 24)}…` : sentence;
 }

@@ -1,0 +1,278 @@
+// Completion from the corpus: the longest tail of the typed text that the corpus knows selects
+// one suffix-array range; the continuations in that range (already sorted, so each shared prefix
+// is a contiguous run) are the candidates, and items are picked greedily to maximise the expected
+// keystrokes saved — a longer insert saves more but is right less often, and a lower rank costs a
+// keystroke more to reach.
+import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate } from '../phrases/corpusText';
+import { findRange } from '../phrases/suffixArray';
+import type { PhraseIndex } from './phraseIndex';
+import { snippetOf } from './snippet';
+
+export type CompletionKind = 'phrase' | 'group' | 'quote' | 'continuation';
+
+export interface CompletionItem {
+  /** Text that replaces the `replace` chars before the cursor. */
+  insert: string;
+  /** How many chars before the cursor the item replaces (they are the start of `insert`). */
+  replace: number;
+  label: string;
+  detail: string;
+  kind: CompletionKind;
+  source?: { docId: string; title: string; line: number };
+  /** `insert` as a snippet when it holds placeholders (`*`, `**`) — each becomes a tab stop. */
+  snippet?: string;
+}
+
+export interface CompleteOptions {
+  limit?: number;
+  /** Only what ghost text would show: at most one item, and only when it is likely right. */
+  inline?: boolean;
+}
+
+/** Knobs of the method (not of any corpus); exported so the benchmark can vary them. */
+export const completionTuning = {
+  /** Longest tail of the typed text used as context. */
+  maxContext: 24,
+  /** Shortest context worth predicting from. */
+  minContext: 2,
+  /** Longest continuation offered. */
+  maxInsert: 40,
+  /** Occurrences examined per request (evenly sampled from the range, which keeps the distribution). */
+  maxSamples: 256,
+  /** Pseudo-count of "the writer goes somewhere the corpus never went", per context length. */
+  escape: 1.5,
+  /** Chance per extra inserted char that the writer still agrees (long inserts are riskier). */
+  decay: 0.985,
+  /** The same, for chars that only one speech of the corpus continues with (a private tail, not a stock phrase). */
+  tailDecay: 0.8,
+  /** Speeches that must share a continuation for it to count as common ground. */
+  sharedDocs: 1.5,
+  /** Smallest expected saving (keystrokes) an item must bring to be listed. */
+  minGain: 0.15,
+  /** Inline: the top item must be right at least this often (estimated). */
+  inlineConfidence: 0.55,
+};
+
+interface Continuation {
+  text: string;
+  /** Corpus offset where the continuation starts (after the context). */
+  pos: number;
+  weight: number;
+}
+
+interface Candidate {
+  /** Range [a, b) of continuations (sorted) that start with this candidate. */
+  a: number;
+  b: number;
+  length: number;
+  /** Estimated chance the writer types exactly this next. */
+  p: number;
+  /** Number of speeches behind it. */
+  docs: number;
+}
+
+const isSurrogateHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** The typed text the corpus can be matched against: back to the last line break, capped. */
+function contextOf(before: string, max: number): string {
+  const nl = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'), before.lastIndexOf(HARD_BREAK));
+  const line = before.slice(nl + 1);
+  return line.length > max ? line.slice(line.length - max) : line;
+}
+
+function readContinuation(text: string, pos: number, max: number): string {
+  let end = pos;
+  const limit = Math.min(text.length, pos + max);
+  while (end < limit) {
+    const ch = text[end];
+    if (ch === '\n' || ch === HARD_BREAK || ch === '\r') break;
+    end++;
+    if (SENTENCE_END.has(ch)) break;
+  }
+  if (end > pos && isSurrogateHigh(text.charCodeAt(end - 1))) end--;
+  return text.slice(pos, end);
+}
+
+/** The longest tail of `context` (at least minContext chars) that occurs in the corpus. */
+function longestKnownTail(index: PhraseIndex, context: string): { length: number; range: [number, number] } | null {
+  const { text, sa } = index.corpus;
+  let best: { length: number; range: [number, number] } | null = null;
+  // Occurrence counts only shrink as the tail grows, so binary search the length.
+  let lo = completionTuning.minContext, hi = context.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const range = findRange(text, sa, context.slice(context.length - mid));
+    if (range[1] > range[0]) {
+      best = { length: mid, range };
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function gatherContinuations(index: PhraseIndex, range: [number, number], contextLength: number): Continuation[] {
+  const { text, sa } = index.corpus;
+  const [lo, hi] = range;
+  const n = hi - lo;
+  const step = Math.max(1, n / completionTuning.maxSamples);
+  const out: Continuation[] = [];
+  const perDoc = new Map<number, number>();
+  const docOf: number[] = [];
+  for (let k = lo; k < hi; k += step) {
+    const pos = sa[Math.floor(k)] + contextLength;
+    const cont = readContinuation(text, pos, completionTuning.maxInsert);
+    const doc = documentAt(index.corpus, pos);
+    docOf.push(doc);
+    perDoc.set(doc, (perDoc.get(doc) ?? 0) + 1);
+    out.push({ text: cont, pos, weight: 0 });
+  }
+  // Every speech counts once in total, however often it repeats itself.
+  out.forEach((c, i) => (c.weight = 1 / perDoc.get(docOf[i])!));
+  return out;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Nodes of the continuation trie worth offering: where continuations branch or end, and where a
+ * clause ends. `conts` is sorted, so every node is a contiguous run [a, b).
+ */
+function candidatesOf(conts: Continuation[], contextLength: number): Candidate[] {
+  const m = conts.length;
+  if (!m) return [];
+  const adj = new Int32Array(m); // adj[k] = common prefix of conts[k-1] and conts[k]
+  for (let k = 1; k < m; k++) adj[k] = commonPrefix(conts[k - 1].text, conts[k].text);
+  const total = conts.reduce((s, c) => s + c.weight, 0);
+  const docsTotal = Math.round(total);
+  // Short contexts predict less: the escape mass shrinks as the matched context grows.
+  const denominator = total + completionTuning.escape * (4 / Math.max(2, contextLength));
+  const out: Candidate[] = [];
+  const maxLen = conts.reduce((s, c) => Math.max(s, c.text.length), 0);
+  const shared = new Int32Array(m); // deepest depth at which each continuation still had company
+  for (let d = 1; d <= maxLen; d++) {
+    let a = 0;
+    while (a < m) {
+      if (conts[a].text.length < d) {
+        a++;
+        continue;
+      }
+      let b = a + 1;
+      while (b < m && adj[b] >= d) b++;
+      const head = conts[a].text;
+      let ends = false, branches = false;
+      const next = b - a > 0 ? head.charCodeAt(d) : NaN;
+      for (let k = a; k < b; k++) {
+        const t = conts[k].text;
+        if (t.length === d) ends = true;
+        else if (t.charCodeAt(d) !== next) branches = true;
+      }
+      let w = 0;
+      for (let k = a; k < b; k++) w += conts[k].weight;
+      if (w >= completionTuning.sharedDocs) shared.fill(d, a, b);
+      const stop = ends || branches || CLAUSE_END.has(head[d - 1]);
+      if (stop && d >= 2 && !isSurrogateHigh(head.charCodeAt(d - 1))) {
+        const survive = Math.pow(completionTuning.decay, d) * Math.pow(completionTuning.tailDecay, d - shared[a]);
+        out.push({ a, b, length: d, p: (w / denominator) * survive, docs: Math.max(1, Math.min(docsTotal, Math.round(w))) });
+      }
+      a = b;
+    }
+  }
+  return out;
+}
+
+/** Greedy choice of up to `limit` items maximising the expected keystrokes saved. */
+function choose(conts: Continuation[], candidates: Candidate[], limit: number): Candidate[] {
+  const best = new Float64Array(conts.length); // best net saving so far if the writer goes this way
+  const chosen: Candidate[] = [];
+  const used = new Set<Candidate>();
+  for (let rank = 0; rank < limit; rank++) {
+    let top: Candidate | null = null, topGain = completionTuning.minGain;
+    for (const c of candidates) {
+      if (used.has(c)) continue;
+      const net = c.length - rank - 1;
+      if (net <= 0) continue;
+      const perWeight = c.p / weightOf(conts, c);
+      let gain = 0;
+      for (let k = c.a; k < c.b; k++) if (net > best[k]) gain += (net - best[k]) * conts[k].weight * perWeight;
+      if (gain > topGain) {
+        topGain = gain;
+        top = c;
+      }
+    }
+    if (!top) break;
+    used.add(top);
+    chosen.push(top);
+    const net = top.length - rank - 1;
+    for (let k = top.a; k < top.b; k++) if (net > best[k]) best[k] = net;
+  }
+  return chosen;
+}
+
+function weightOf(conts: Continuation[], c: Candidate): number {
+  let w = 0;
+  for (let k = c.a; k < c.b; k++) w += conts[k].weight;
+  return w || 1;
+}
+
+/** Ranked completions for the text before the cursor. Never throws; [] when nothing is likely. */
+export function complete(index: PhraseIndex, before: string, options: CompleteOptions = {}): CompletionItem[] {
+  try {
+    return completeUnsafe(index, before, options);
+  } catch {
+    return [];
+  }
+}
+
+function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOptions): CompletionItem[] {
+  if (typeof before !== 'string' || !index.corpus.text.length) return [];
+  const limit = Math.max(0, Math.min(50, options.inline ? 1 : (options.limit ?? 5)));
+  if (!limit) return [];
+  const context = contextOf(before, completionTuning.maxContext);
+  if (context.length < completionTuning.minContext) return [];
+  const known = longestKnownTail(index, context);
+  if (!known) return [];
+  const conts = gatherContinuations(index, known.range, known.length);
+  conts.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+  const candidates = candidatesOf(conts, known.length);
+  let chosen: Candidate[];
+  if (options.inline) {
+    let top: Candidate | null = null, topScore = 0;
+    for (const c of candidates) {
+      if (c.p < completionTuning.inlineConfidence) continue;
+      const score = c.p * (c.length - 1);
+      if (score > topScore) {
+        topScore = score;
+        top = c;
+      }
+    }
+    chosen = top ? [top] : [];
+  } else chosen = choose(conts, candidates, limit);
+  return chosen.map((c) => toItem(index, context, known.length, conts, c));
+}
+
+function toItem(index: PhraseIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
+  const first = conts[c.a];
+  const continuation = first.text.slice(0, c.length);
+  // Replace the part of the matched context inside the current clause, so the label reads whole.
+  let replace = 0;
+  while (replace < contextLength && !CLAUSE_END.has(context[context.length - 1 - replace])) replace++;
+  const typed = context.slice(context.length - replace);
+  const insert = typed + continuation;
+  const pos = first.pos - contextLength;
+  const item: CompletionItem = {
+    insert,
+    replace,
+    label: insert,
+    detail: `${c.docs} 篇 · ${Math.round(c.p * 100)}%`,
+    kind: index.kindAt(first.pos, c.length),
+    source: locate(index.corpus, pos),
+  };
+  const snippet = snippetOf(insert, replace);
+  if (snippet !== undefined) item.snippet = snippet;
+  return item;
+}

@@ -1,0 +1,103 @@
+// The corpus as one searchable string: every speech's cleaned text joined by NUL, advertising lines
+// masked out (same length, so offsets still map to lines), with a suffix array over it.
+import type { SpeechDocument } from '../types';
+import { buildSuffixArray, findRange } from './suffixArray';
+
+/** Separates speeches and masks text that must never be suggested; no phrase crosses it. */
+export const HARD_BREAK = '\u0000';
+
+/** Marks of a line that sells something (素材库 ads, contact lines) rather than speaks. */
+const ADVERTISING =
+  /【[^】]{0,12}(素材|代笔|会员|公众号|资料)[^】]{0,12}】|(微信|QQ|客服|加群|扫码|关注公众号|网盘|代写|代笔|svip|vip会员)|https?:\/\/|www\./i;
+
+/** True when a line looks like advertising or contact boilerplate (a guard behind the corpus cleaner). */
+export function isAdvertising(line: string): boolean {
+  return ADVERTISING.test(line);
+}
+
+export function isHardBreak(ch: string): boolean {
+  return ch === '\n' || ch === HARD_BREAK || ch === '\r';
+}
+
+/** Ends a sentence: a continuation never runs past one of these. */
+export const SENTENCE_END = new Set([...'。！？；…!?;']);
+/** Closes a clause or a quoted unit: natural places to stop an inserted phrase. */
+export const CLAUSE_END = new Set([...'，、：。！？；…,;:!?”’」』）)】']);
+/** Any punctuation (a phrase neither starts nor ends with these, except quotes kept whole). */
+export const PUNCTUATION = new Set([...'，、：。！？；…,.;:!?“”‘’「」『』（）()《》【】—-·　 \t']);
+
+export interface DocumentSpan {
+  /** Index into CorpusText.documents. */
+  doc: number;
+  /** Offset of the speech's first char in CorpusText.text. */
+  start: number;
+  /** Offsets of each line start, relative to `start`. */
+  lineStarts: Int32Array;
+}
+
+export interface CorpusText {
+  text: string;
+  sa: Int32Array;
+  documents: SpeechDocument[];
+  spans: DocumentSpan[];
+}
+
+function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Int32Array.from(starts);
+}
+
+function maskAdvertising(text: string): string {
+  if (!ADVERTISING.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => (isAdvertising(line) ? HARD_BREAK.repeat(line.length) : line))
+    .join('\n');
+}
+
+export function buildCorpusText(documents: SpeechDocument[]): CorpusText {
+  const parts: string[] = [];
+  const spans: DocumentSpan[] = [];
+  let offset = 0;
+  documents.forEach((d, doc) => {
+    const clean = maskAdvertising(d.text.replace(/\r\n?/g, '\n').replace(/\u0000/g, ' '));
+    spans.push({ doc, start: offset, lineStarts: lineStartsOf(clean) });
+    parts.push(clean);
+    offset += clean.length + 1;
+  });
+  const text = parts.join(HARD_BREAK) + HARD_BREAK;
+  return { text, sa: buildSuffixArray(text), documents, spans };
+}
+
+/** Which speech holds text offset `pos` (binary search over span starts). */
+export function documentAt(corpus: CorpusText, pos: number): number {
+  const spans = corpus.spans;
+  let lo = 0, hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (spans[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Where text offset `pos` is: the speech's id and title and the 0-based line within its text. */
+export function locate(corpus: CorpusText, pos: number): { docId: string; title: string; line: number } {
+  const span = corpus.spans[documentAt(corpus, pos)];
+  const rel = pos - span.start;
+  const starts = span.lineStarts;
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= rel) lo = mid;
+    else hi = mid - 1;
+  }
+  const d = corpus.documents[span.doc];
+  return { docId: d.id, title: d.title, line: lo };
+}
+
+/** SA range of the suffixes starting with `pattern`. */
+export function occurrences(corpus: CorpusText, pattern: string): [number, number] {
+  return findRange(corpus.text, corpus.sa, pattern);
+}

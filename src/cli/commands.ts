@@ -1,7 +1,16 @@
 // The table of CLI commands. Add a command by adding its module here.
+import * as docs from './docs';
+import * as outline from './outline';
+import * as complete from './complete';
+import * as phrases from './phrases';
 export interface CliCommand {
   summary: string;
   run(args: string[]): Promise<number>;
 }
 
-export const commands: Record<string, CliCommand> = {};
+export const commands: Record<string, CliCommand> = {
+  docs: { summary: '列出语料中的讲稿 list the speeches (--json, --corpus DIR, --no-default-corpus)', run: docs.run },
+  outline: { summary: '显示一篇讲稿的提纲 print one speech outline: outline <title-or-index>', run: outline.run },
+  complete: { summary: '补全服务（JSON 行）completion server, JSON lines on stdin/stdout (--inline, --top N)', run: complete.run },
+  phrases: { summary: '列出常用语、排比、引语 list mined stock phrases, parallel groups, quotations (--top N, --json)', run: phrases.run },
+};

@@ -1,0 +1,67 @@
+// `docs`: list the speeches of the corpus (bundled sample corpus plus --corpus folders).
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { defaultCorpusDir, loadCorpus } from '../core/corpus';
+import type { CorpusLoadResult, SpeechDocument } from '../core/types';
+import { ArgReader, type CorpusArgs } from './args';
+
+/** The bundled corpus: media/corpus next to dist/ (or next to src/ when run from source). */
+function bundledCorpusDir(): string {
+  const candidates = [path.join(__dirname, '..'), path.join(__dirname, '..', '..')].map(defaultCorpusDir);
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
+}
+
+/** Loads the corpus the options name; each skipped file becomes one line on stderr. */
+export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
+  const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
+  const result = await loadCorpus(sources);
+  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${s.path}: ${s.reason}\n`);
+  return result;
+}
+
+/** Length of a speech: its non-whitespace characters after cleaning (how Chinese writers count 字数). */
+export function speechChars(doc: SpeechDocument): number {
+  return doc.text.replace(/\s/g, '').length;
+}
+
+/** Columns a string takes in a terminal: CJK and full-width forms take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function sourceLabel(doc: SpeechDocument): string {
+  return `${path.basename(doc.source)}:${doc.sourceLines[0] + 1}-${doc.sourceLines[1] + 1}`;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const reader = new ArgReader(args);
+  const corpus = reader.corpus();
+  const json = reader.flag('--json');
+  const extra = reader.positionals();
+  if (extra.length) throw new Error(`docs takes no arguments (got ${extra.join(' ')})`);
+  const { documents } = await loadCliCorpus(corpus);
+  if (json) {
+    const list = documents.map((d) => ({
+      title: d.title,
+      kind: d.kind,
+      chars: speechChars(d),
+      source: d.source,
+      headings: d.headings.map((h) => ({ level: h.level, text: h.text, line: h.line })),
+    }));
+    process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return 0;
+  }
+  const rows = documents.map((d, i) => [String(i), d.kind, String(speechChars(d)), d.title, sourceLabel(d)]);
+  const header = ['#', '类型', '字数', '标题', '来源'];
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
+  const line = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]))).join('  ');
+  process.stdout.write(`${[header, ...rows].map(line).join('\n')}\n`);
+  process.stdout.write(`${documents.length} 篇讲稿 speeches\n`);
+  return 0;
+}

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { cleanText, loadCorpus, type SpeechKind } from '../../src/core/corpus';
-import type { SpeechDocument } from '../../src/core/types';
+import { cleanText, loadCorpus } from '../../src/core/corpus';
+import type { SpeechDocument, SpeechKind } from '../../src/core/types';
 import { CORPUS_DIR, EVAL_DOCS_DIR, hashTree } from './fixtures/corpusFixtures';
 
 const evalDocs = readdirSync(EVAL_DOCS_DIR)

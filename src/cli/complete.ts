@@ -1,0 +1,47 @@
+// `complete`: a completion server on stdin/stdout, one JSON request per line, one answer line each,
+// in order (the protocol of ../shared/eval/ksr.mjs):
+//   request  {"before": "<text before the cursor>"}
+//   answer   {"items": [{"insert", "replace", "label", "detail", "kind", "source"?, "snippet"?}, ...]}
+// Lines that arrive while the corpus loads are answered, in order, once the index is ready.
+import { createInterface } from 'node:readline';
+import { buildPhraseIndex, complete, type PhraseIndex } from '../core/complete';
+import { ArgReader } from './args';
+import { loadCliCorpus } from './docs';
+
+export function answer(index: PhraseIndex, line: string, options: { limit: number; inline: boolean }): string {
+  let before: unknown;
+  try {
+    before = (JSON.parse(line) as { before?: unknown })?.before;
+  } catch {
+    return JSON.stringify({ items: [], error: 'request is not JSON: {"before": "..."}' });
+  }
+  if (typeof before !== 'string') return JSON.stringify({ items: [], error: 'request needs a string "before"' });
+  return JSON.stringify({ items: complete(index, before, options) });
+}
+
+export async function run(args: string[]): Promise<number> {
+  const reader = new ArgReader(args);
+  const corpus = reader.corpus();
+  const inline = reader.flag('--inline');
+  const top = reader.one('--top');
+  const extra = reader.positionals();
+  if (extra.length) throw new Error(`complete takes no arguments (got ${extra.join(' ')})`);
+  const limit = top === undefined ? (inline ? 1 : 5) : Number(top);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`--top needs a positive whole number (got ${top})`);
+
+  const pending: string[] = [];
+  let index: PhraseIndex | null = null;
+  const options = { limit, inline };
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    if (index) process.stdout.write(answer(index, line, options) + '\n');
+    else pending.push(line);
+  });
+  const closed = new Promise<void>((resolve) => lines.once('close', resolve));
+
+  const { documents } = await loadCliCorpus(corpus);
+  index = buildPhraseIndex(documents);
+  process.stdout.write(pending.splice(0).map((l) => answer(index!, l, options) + '\n').join(''));
+  await closed;
+  return 0;
+}

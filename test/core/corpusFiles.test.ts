@@ -166,5 +166,8 @@ describe('corpus files: folders', () => {
     });
     assert.equal(partial.cancelled, true);
     assert.equal(partial.documents.length, 2);
+    const empty = await loadCorpus(['']);
+    assert.deepEqual(empty.documents, [], 'an empty path is not the working directory');
+    assert.match(empty.skipped[0].reason, /为空/);
   });
 });

@@ -83,7 +83,7 @@ function readError(err: unknown): string {
 }
 
 /** Corpus files under the sources, in a stable order, each real file once. */
-async function collectFiles(sources: string[], skipped: SkippedFile[]): Promise<string[]> {
+async function collectFiles(sources: string[], skipped: SkippedFile[], token?: CancellationToken): Promise<string[]> {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -117,6 +117,7 @@ async function collectFiles(sources: string[], skipped: SkippedFile[]): Promise<
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (token?.isCancellationRequested) return;
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
@@ -137,6 +138,11 @@ async function collectFiles(sources: string[], skipped: SkippedFile[]): Promise<
     }
   };
   for (const source of sources) {
+    // An empty setting entry would resolve to the working directory: refuse it instead.
+    if (!source.trim()) {
+      skipped.push({ path: source, reason: '语料路径为空（empty corpus path）' });
+      continue;
+    }
     const abs = path.resolve(source);
     let stat;
     try {
@@ -164,7 +170,7 @@ export interface LoadCorpusOptions {
 export async function loadCorpus(sources: string[], options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
   const skipped: SkippedFile[] = [];
   const documents: SpeechDocument[] = [];
-  const files = await collectFiles(sources, skipped);
+  const files = await collectFiles(sources, skipped, options.token);
   let chars = 0;
   for (let i = 0; i < files.length; i++) {
     if (options.token?.isCancellationRequested) return { documents, skipped, cancelled: true };

@@ -1,0 +1,336 @@
+// Search over the corpus: sentences, speech titles and (when given) mined phrases.
+// Two stages, because Fuse.js is a linear scan (about 50–100 ms per 100k items) and a 90 M-character
+// corpus has millions of sentences: the bigram index picks candidates in a few milliseconds, then
+// Fuse.js scores each keyword on the few hundred best candidates and gives the matched ranges.
+import Fuse from 'fuse.js';
+import type { CancellationToken, SpeechDocument } from '../types';
+import { BigramIndex, foldText, intersectSorted, type UnitSource } from './bigramIndex';
+import { splitSentences } from './sentences';
+
+export type SearchHitKind = 'sentence' | 'title' | 'phrase';
+
+export interface SearchHit {
+  kind: SearchHitKind;
+  /** The sentence, title or phrase as it reads in the corpus. */
+  text: string;
+  /** Id of the speech it comes from ('' for a phrase). */
+  docId: string;
+  /** Title of that speech ('' for a phrase). */
+  title: string;
+  /** 0-based line and column of `text` in the speech's cleaned text (0, 0 for titles and phrases). */
+  line: number;
+  column: number;
+  /** Fuse.js score, mean over the keywords: 0 = every keyword found exactly, up to 1. */
+  score: number;
+  /** Matched character ranges of `text`, [start, end) with end exclusive, ascending, not overlapping. */
+  matches: [number, number][];
+}
+
+export interface SearchOptions {
+  /** Most hits returned (default 50). */
+  limit?: number;
+  token?: CancellationToken;
+}
+
+const KIND_CODES: SearchHitKind[] = ['sentence', 'title', 'phrase'];
+/** How many candidates Fuse.js scores per query: enough for any list a person reads, small enough to be instant. */
+const RERANK_POOL = 300;
+/** Below this many candidates, checking the text directly is cheaper than decoding another posting list. */
+const VERIFY_DIRECTLY = 256;
+/** A single-character query reads postings until it has this many candidates (its bigram lists can be huge). */
+const SINGLE_CHAR_CAP = 5000;
+/** A keyword with a typo still counts as a candidate when at least this share of its bigrams is present. */
+const RELAXED_SHARE = 0.5;
+/** Shorter keywords must be found as typed. */
+const RELAXED_MIN_LENGTH = 4;
+/** Fuse.js threshold: 0.4 lets a 5-character keyword have 2 wrong characters, a 2-character one none. */
+const FUSE_OPTIONS = { ignoreLocation: true, includeMatches: true, threshold: 0.4, isCaseSensitive: true, minMatchCharLength: 1 };
+
+/** The keywords of a query: split at spaces, folded, without duplicates or keywords inside another. */
+export function parseQuery(query: string): string[] {
+  const words = [...new Set(foldText(query).split(/[\s\u3000]+/).filter((w) => w.length > 0))];
+  return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+}
+
+export class SearchIndex implements UnitSource {
+  private constructor(
+    private readonly docs: readonly SpeechDocument[],
+    /** texts[i]: a speech's cleaned text, a title or a phrase; units are ranges of these */
+    private readonly texts: string[],
+    private readonly unitText: Int32Array,
+    private readonly unitStart: Int32Array,
+    private readonly unitEnd: Int32Array,
+    private readonly unitLine: Int32Array,
+    private readonly unitColumn: Int32Array,
+    /** index into docs, or -1 for a phrase */
+    private readonly unitDoc: Int32Array,
+    private readonly unitKind: Uint8Array,
+    private readonly bigrams: BigramIndex,
+  ) {}
+
+  /** Scratch counters of relaxedCandidates, allocated on first use. */
+  private bigramHits: Uint16Array | undefined;
+
+  static build(docs: readonly SpeechDocument[], phrases: readonly string[] = []): SearchIndex {
+    const texts: string[] = [];
+    const t: number[] = [];
+    const s: number[] = [];
+    const e: number[] = [];
+    const ln: number[] = [];
+    const col: number[] = [];
+    const d: number[] = [];
+    const k: number[] = [];
+    const add = (text: number, start: number, end: number, line: number, column: number, doc: number, kind: number) => {
+      t.push(text), s.push(start), e.push(end), ln.push(line), col.push(column), d.push(doc), k.push(kind);
+    };
+    const separateTitles: number[] = [];
+    docs.forEach((doc, di) => {
+      const ti = texts.push(doc.text) - 1;
+      const title = doc.title.trim();
+      let titleInText = false;
+      for (const span of splitSentences(doc.text)) {
+        // The title line of the text is the title hit: one result, at its line, not two.
+        const isTitle: boolean = !titleInText && title.length > 0 && doc.text.slice(span.start, span.end) === title;
+        titleInText ||= isTitle;
+        add(ti, span.start, span.end, span.line, span.column, di, isTitle ? 1 : 0);
+      }
+      if (title && !titleInText) separateTitles.push(di);
+    });
+    for (const di of separateTitles) {
+      const title = docs[di].title.trim();
+      add(texts.push(title) - 1, 0, title.length, 0, 0, di, 1);
+    }
+    for (const phrase of new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))) {
+      add(texts.push(phrase) - 1, 0, phrase.length, 0, 0, -1, 2);
+    }
+    const units = {
+      count: t.length,
+      text: (u: number) => texts[t[u]],
+      start: (u: number) => s[u],
+      end: (u: number) => e[u],
+    };
+    const bigrams = BigramIndex.build(units);
+    return new SearchIndex(
+      docs, texts, Int32Array.from(t), Int32Array.from(s), Int32Array.from(e), Int32Array.from(ln),
+      Int32Array.from(col), Int32Array.from(d), Uint8Array.from(k), bigrams,
+    );
+  }
+
+  /** Number of searchable units (sentences + titles + phrases). */
+  get count(): number {
+    return this.unitText.length;
+  }
+  text(unit: number): string {
+    return this.texts[this.unitText[unit]];
+  }
+  start(unit: number): number {
+    return this.unitStart[unit];
+  }
+  end(unit: number): number {
+    return this.unitEnd[unit];
+  }
+  unitString(unit: number): string {
+    return this.texts[this.unitText[unit]].slice(this.unitStart[unit], this.unitEnd[unit]);
+  }
+
+  /** Units matching every keyword of `query`, best first. Empty query → []. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 50;
+    const keywords = parseQuery(query);
+    if (!keywords.length || limit <= 0) return [];
+    const exact = this.exactCandidates(keywords);
+    if (options.token?.isCancellationRequested) return [];
+    let pool = exact;
+    // Near matches only fill a list the exact ones leave short.
+    if (exact.length < limit) {
+      const taken = new Set(exact);
+      const relaxed = this.relaxedCandidates(keywords).filter((u) => !taken.has(u));
+      pool = exact.concat(relaxed.slice(0, RERANK_POOL - exact.length));
+    }
+    if (options.token?.isCancellationRequested) return [];
+    const scored: { hit: SearchHit; order: number }[] = [];
+    pool.forEach((unit, order) => {
+      const hit = this.rerank(unit, keywords);
+      if (hit) scored.push({ hit, order });
+    });
+    scored.sort((a, b) => a.hit.score - b.hit.score || a.order - b.order);
+    return scored.slice(0, limit).map((x) => x.hit);
+  }
+
+  /**
+   * Units containing every keyword as written, shortest first (a short sentence that has all the
+   * keywords is about them; a long one may only mention them), at most RERANK_POOL.
+   */
+  private exactCandidates(keywords: string[]): number[] {
+    const multi = keywords.filter((w) => w.length >= 2);
+    let cand: Int32Array;
+    if (multi.length) {
+      const ids = new Set<number>();
+      for (const w of multi) {
+        for (let i = 0; i + 1 < w.length; i++) {
+          const id = this.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1));
+          if (id < 0) return [];
+          ids.add(id);
+        }
+      }
+      const byRarity = [...ids].sort((a, b) => this.bigrams.count(a) - this.bigrams.count(b) || a - b);
+      cand = this.bigrams.postings(byRarity[0]);
+      for (let i = 1; i < byRarity.length && cand.length > VERIFY_DIRECTLY; i++) {
+        cand = intersectSorted(cand, this.bigrams.postings(byRarity[i]));
+      }
+    } else {
+      cand = this.singleCharacterCandidates(keywords);
+    }
+    const verified: number[] = [];
+    for (const unit of this.shortestFirst(cand)) {
+      if (keywords.every((w) => this.contains(unit, w))) {
+        verified.push(unit);
+        if (verified.length >= RERANK_POOL) break;
+      }
+    }
+    return verified;
+  }
+
+  /** Units containing the rarest of the single-character keywords, read from its bigrams' lists. */
+  private singleCharacterCandidates(keywords: string[]): Int32Array {
+    let best: Int32Array = new Int32Array(0);
+    let bestTotal = Infinity;
+    for (const w of keywords) {
+      const ids = this.bigrams.bigramsWith(w.charCodeAt(0));
+      let total = 0;
+      for (const id of ids) total += this.bigrams.count(id);
+      if (total < bestTotal) [best, bestTotal] = [ids, total];
+    }
+    const seen = new Set<number>();
+    for (const id of best) {
+      for (const u of this.bigrams.postings(id)) seen.add(u);
+      if (seen.size >= SINGLE_CHAR_CAP) break;
+    }
+    return Int32Array.from(seen).sort();
+  }
+
+  /**
+   * Units where every keyword of four or more characters has at least half of its bigrams (a typo or
+   * an inserted word breaks only a few) and every shorter keyword is present as typed (one wrong
+   * character in three leaves nothing to recognise); most bigrams first.
+   */
+  private relaxedCandidates(keywords: string[]): number[] {
+    const long = keywords.filter((w) => w.length >= RELAXED_MIN_LENGTH);
+    if (!long.length) return [];
+    // One counter per unit, reused: maps of hundreds of thousands of entries would dominate the time.
+    if (!this.bigramHits || this.bigramHits.length < this.count) this.bigramHits = new Uint16Array(this.count);
+    const counter = this.bigramHits;
+    let units: Int32Array | undefined;
+    let score = new Int32Array(0);
+    for (const w of long) {
+      const ids = [...new Set(this.bigramIds(w))].filter((id) => id >= 0);
+      const need = Math.ceil((w.length - 1) * RELAXED_SHARE);
+      if (ids.length < need) return [];
+      ids.sort((a, b) => this.bigrams.count(a) - this.bigrams.count(b) || a - b);
+      // A unit with `need` of the bigrams has one of the (ids - need + 1) rarest: only those lists
+      // can add a unit, the commoner ones only count for units already found.
+      const seeding = ids.length - need + 1;
+      const touched: number[] = [];
+      ids.forEach((id, rank) => {
+        for (const u of this.bigrams.postings(id)) {
+          if (counter[u] > 0) counter[u]++;
+          else if (rank < seeding) {
+            counter[u] = 1;
+            touched.push(u);
+          }
+        }
+      });
+      const passing = Int32Array.from(touched.filter((u) => counter[u] >= need)).sort();
+      const prev = units;
+      units = prev ? intersectSorted(prev, passing) : passing;
+      const next = new Int32Array(units.length);
+      for (let i = 0, j = 0; i < units.length; i++) {
+        if (prev) while (prev[j] !== units[i]) j++;
+        next[i] = (prev ? score[j] : 0) + counter[units[i]];
+      }
+      score = next;
+      for (const u of touched) counter[u] = 0;
+      if (!units.length) return [];
+    }
+    const short = keywords.filter((w) => w.length < RELAXED_MIN_LENGTH);
+    const found = units ?? new Int32Array(0);
+    const order: number[] = [];
+    for (let i = 0; i < found.length; i++) if (short.every((w) => this.contains(found[i], w))) order.push(i);
+    const len = (u: number) => this.unitEnd[u] - this.unitStart[u];
+    order.sort((a, b) => score[b] - score[a] || len(found[a]) - len(found[b]) || found[a] - found[b]);
+    return order.map((i) => found[i]);
+  }
+
+  /** Whether unit `u` contains the folded keyword `w`. */
+  private contains(u: number, w: string): boolean {
+    const text = this.texts[this.unitText[u]];
+    const start = this.unitStart[u];
+    const end = this.unitEnd[u];
+    // Keywords without ASCII match the raw text: only ASCII forms change when folded.
+    if (!/[\x21-\x7e]/.test(w)) {
+      const at = text.indexOf(w, start);
+      return at >= 0 && at + w.length <= end;
+    }
+    return foldText(text.slice(start, end)).includes(w);
+  }
+
+  private bigramIds(w: string): number[] {
+    const ids: number[] = [];
+    for (let i = 0; i + 1 < w.length; i++) ids.push(this.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1)));
+    return ids;
+  }
+
+  /** Candidates ordered by length, then position: a counting sort, linear in the candidates. */
+  private shortestFirst(cand: Int32Array): Int32Array {
+    const CAP = 1024;
+    const key = (u: number) => Math.min(this.unitEnd[u] - this.unitStart[u], CAP);
+    const at = new Int32Array(CAP + 2);
+    for (let i = 0; i < cand.length; i++) at[key(cand[i]) + 1]++;
+    for (let k = 1; k < at.length; k++) at[k] += at[k - 1];
+    const out = new Int32Array(cand.length);
+    for (let i = 0; i < cand.length; i++) out[at[key(cand[i])]++] = cand[i];
+    return out;
+  }
+
+  /** Fuse.js scores each keyword on the unit; every keyword must match. */
+  private rerank(unit: number, keywords: string[]): SearchHit | undefined {
+    const text = this.unitString(unit);
+    const folded = foldText(text);
+    let total = 0;
+    const ranges: [number, number][] = [];
+    for (const w of keywords) {
+      const exactAt = folded.indexOf(w);
+      if (exactAt >= 0) {
+        // Found as typed: every occurrence is highlighted (Fuse.js would mark only the best one).
+        for (let i = exactAt; i >= 0; i = folded.indexOf(w, i + w.length)) ranges.push([i, i + w.length]);
+        continue;
+      }
+      const result = Fuse.match(w, folded, FUSE_OPTIONS);
+      if (!result.isMatch) return undefined;
+      total += result.score;
+      for (const [s, e] of result.indices ?? []) ranges.push([s, e + 1]);
+    }
+    const doc = this.unitDoc[unit];
+    return {
+      kind: KIND_CODES[this.unitKind[unit]],
+      text,
+      docId: doc >= 0 ? this.docs[doc].id : '',
+      title: doc >= 0 ? this.docs[doc].title : '',
+      line: this.unitLine[unit],
+      column: this.unitColumn[unit],
+      score: total / keywords.length,
+      matches: mergeRanges(ranges),
+    };
+  }
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}

@@ -151,6 +151,12 @@ describe('corpus: cleanText', () => {
     assert.equal(cleanText('增长1,000万元, at 10:30 (UTC), "ok"'), '增长1,000万元， at 10:30 (UTC), "ok"');
   });
 
+  it('cuts an advert glued onto a long paragraph, keeping the prose', () => {
+    const prose = '要充分利用学习强国、公众号等平台，让党员在指尖上高效学习。'.repeat(12);
+    const advert = '更多材料欢迎加入会员群，添加客服微信：abc123。';
+    assert.equal(cleanText(prose + advert), prose);
+  });
+
   it('keeps speech lines that merely mention joining or contacting', () => {
     const line = '加入中国共产党，必须密切联系群众，这是会员制度无法替代的。';
     assert.equal(cleanText(line), line);

@@ -26,43 +26,39 @@ const SPACES_BETWEEN_CJK = new RegExp(`(?<=[${CJK_OR_PUNCT}])[ \\t\\u3000\\u00a0
 const DOUBLED_PUNCT = /([，。、；：？！])\1+/g;
 
 // Advertising and contact blocks, detected by what they do (sell, recruit, ask to be contacted),
-// never by a brand name. Strong traits weigh 2, weak ones (also common in speeches) weigh 1.
-const STRONG_AD_TRAITS = [
+// never by a brand name. One trait can occur in a speech (学习强国、公众号等平台); an advert has two.
+const ADVERT_TRAITS = [
   /微信|V信|vx|VX|wx号/,
   /公众号/,
   /客服/,
   /QQ|qq|扣扣/,
-  /代笔|代写|润笔|代发布?/,
+  /代笔|代写|润笔|代发布/,
   /s?vip|SVIP|VIP/,
   /会员群|网盘|加群|入群|进群/,
-  /谨防假冒|认准|唯一平台|持续接单|接单中/,
+  /谨防假冒|认准|唯一平台|持续接单|接单中|好评如潮/,
   /一键(?:搜索|下载|查找|精准|快速|极速)|每天更新|每日更新|同步更新/,
   /有意加入|欢迎加入|请联系|联系方式|添加(?:客服|好友|微信)|扫码|二维码/,
-  /(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|\d[\d\s-]{5,}\d)(?!\d)/,
+  // A mobile number, or digits given after a colon (`联系：1 4367`); plain large numbers are prose.
+  /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)|[：:]\s*\d[\d\s-]{4,}\d/,
+  /^【[^】]{1,12}】/,
 ];
-const WEAK_AD_TRAITS = [/加入/, /联系/, /会员/, /素材/, /下载/, /小伙伴/, /万字/, /好评/, /^【[^】]{1,12}】/];
-const AD_SCORE = 4;
-const AD_NEIGHBOUR_SCORE = 2;
+const ADVERT_MIN_TRAITS = 2;
 /** Adverts are short: a longer line is prose, from which only advert sentences are cut. */
 const AD_MAX_CHARS = 300;
+/** A short line next to an advert, with one trait of its own, belongs to the same block. */
 const AD_NEIGHBOUR_MAX_CHARS = 120;
 
-export function adScore(line: string): number {
-  let strong = 0;
-  let weak = 0;
-  for (const trait of STRONG_AD_TRAITS) if (trait.test(line)) strong += 2;
-  for (const trait of WEAK_AD_TRAITS) if (trait.test(line)) weak += 1;
-  // Weak traits alone (加入, 联系, 会员…) are ordinary speech words.
-  return strong ? strong + weak : 0;
+export function advertTraits(text: string): number {
+  return ADVERT_TRAITS.filter((trait) => trait.test(text)).length;
 }
 
 function isAdvert(text: string): boolean {
-  return text.length <= AD_MAX_CHARS && adScore(text) >= AD_SCORE;
+  return text.length <= AD_MAX_CHARS && advertTraits(text) >= ADVERT_MIN_TRAITS;
 }
 
 /** Cuts advert sentences out of a long line (a scraped file may glue an advert onto prose). */
 function withoutAdvertSentences(line: string): string {
-  if (line.length <= AD_MAX_CHARS || adScore(line) < AD_SCORE) return line;
+  if (line.length <= AD_MAX_CHARS || advertTraits(line) < ADVERT_MIN_TRAITS) return line;
   return (line.match(/[^。！？!?]*(?:[。！？!?]+|$)/g) ?? [])
     .filter((sentence) => !isAdvert(sentence))
     .join('');
@@ -114,7 +110,7 @@ export function cleanLines(raw: string): CleanLine[] {
     changed = false;
     for (let i = 0; i < texts.length; i++) {
       if (ad[i] || texts[i] === '' || texts[i].length > AD_NEIGHBOUR_MAX_CHARS) continue;
-      if ((nearestAd(ad, texts, i, -1) || nearestAd(ad, texts, i, 1)) && adScore(texts[i]) >= AD_NEIGHBOUR_SCORE) {
+      if ((nearestAd(ad, texts, i, -1) || nearestAd(ad, texts, i, 1)) && advertTraits(texts[i]) >= 1) {
         ad[i] = changed = true;
       }
     }

@@ -9,6 +9,8 @@ const NUM = '[一二三四五六七八九十]{1,3}';
 const ORDINAL = -1;
 const ORDINAL_UNDER_CHINESE = 3;
 const ORDINAL_ON_TOP = 0.5;
+/** Marks a point (`一是`): its level comes from the heading before it, not from a rank. */
+const POINT_RANK = 0;
 
 /** Numbering styles in their conventional order of rank (lower = higher in the outline). */
 const STYLES: { rank: number; pattern: RegExp }[] = [
@@ -31,16 +33,16 @@ export function extractOutline(text: string): Heading[] {
     if (!s) return;
     const style = STYLES.find((st) => st.pattern.test(s));
     if (style) found.push({ rank: style.rank, line, text: headingText(s) });
-    else if (POINT.test(s)) found.push({ rank: 0, line, text: headingText(s) });
+    else if (POINT.test(s)) found.push({ rank: POINT_RANK, line, text: headingText(s) });
   });
   const usesChinese = found.some((f) => f.rank === 1);
   for (const f of found) if (f.rank === ORDINAL) f.rank = usesChinese ? ORDINAL_UNDER_CHINESE : ORDINAL_ON_TOP;
   // Levels are relative: a speech whose top level is `第一，` shows it at level 1.
-  const ranks = [...new Set(found.filter((f) => f.rank > 0).map((f) => f.rank))].sort((a, b) => a - b);
+  const ranks = [...new Set(found.filter((f) => f.rank !== POINT_RANK).map((f) => f.rank))].sort((a, b) => a - b);
   const headings: Heading[] = [];
   let lastLevel = 0;
   for (const f of found) {
-    if (f.rank === 0) {
+    if (f.rank === POINT_RANK) {
       headings.push({ level: lastLevel + 1, text: f.text, line: f.line, point: true });
     } else {
       lastLevel = ranks.indexOf(f.rank) + 1;

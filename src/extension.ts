@@ -2,11 +2,11 @@
 // commands only; the corpus loads when a feature first awaits `corpus.ready`.
 //
 // Language choice: our users are Chinese, and many of them run an English VS Code. The product name
-// 讲稿助手 stays Chinese in every locale (it is the name, and the activity-bar entry must be findable
-// as 讲稿助手); an English VS Code shows it with an English gloss ("讲稿助手 Speech Drafter", "素材库 Corpus")
-// and English command titles under that category. Speech kinds (讲话, 主持词…) are the corpus's own
-// vocabulary and are never translated. A Chinese VS Code shows Chinese throughout
-// (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json).
+// 讲稿助手 stays Chinese in every locale (it is the name; the activity-bar entry is 讲稿助手 everywhere).
+// An English VS Code adds an English gloss where a reader needs one ("素材库 Corpus", the command
+// category and extension name "讲稿助手 Speech Drafter") and shows English command titles and messages.
+// Speech kinds (讲话, 主持词…) are the corpus's own vocabulary and are never translated. A Chinese
+// VS Code shows Chinese throughout (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
 import { Corpus } from './corpus';
 import type { Feature, FeatureContext } from './feature';

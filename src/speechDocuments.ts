@@ -51,18 +51,29 @@ async function findSpeech(corpus: Corpus, arg: unknown): Promise<SpeechDocument 
   return doc;
 }
 
+export interface ShowOptions {
+  /** Keep focus where it is (a tree click: arrow keys keep walking the tree, as in the Explorer). */
+  preserveFocus?: boolean;
+}
+
+function showOptionsFromArg(arg: unknown): ShowOptions {
+  return arg && typeof arg === 'object' && (arg as ShowOptions).preserveFocus === true ? { preserveFocus: true } : {};
+}
+
 /**
  * Opens a speech read-only; with `line`, selects that line and centres it. Other features (search,
  * phrases) call this to show where a sentence comes from.
  */
-export async function showSpeech(doc: SpeechDocument, line?: number): Promise<vscode.TextEditor> {
+export async function showSpeech(doc: SpeechDocument, line?: number, options: ShowOptions = {}): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(speechUri(doc));
-  if (line === undefined) return vscode.window.showTextDocument(document);
+  const preserveFocus = options.preserveFocus === true;
+  if (line === undefined) return vscode.window.showTextDocument(document, { preserveFocus });
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
   const end = document.lineAt(at).range.end;
   // Cursor at the start of the line, the line selected so it stands out.
   const selection = new vscode.Selection(end, new vscode.Position(at, 0));
-  const editor = await vscode.window.showTextDocument(document, { selection });
+  const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus });
+  editor.selection = selection; // the option is a Range and loses which end holds the cursor
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
   return editor;
 }
@@ -183,13 +194,14 @@ export const registerSpeechDocuments: Feature = ({ corpus }) => {
     vscode.workspace.registerTextDocumentContentProvider(SPEECH_SCHEME, content),
     vscode.languages.registerDocumentSymbolProvider({ scheme: SPEECH_SCHEME }, new SpeechOutlineProvider(corpus)),
     corpus.onDidChange(() => content.refreshOpen()),
-    vscode.commands.registerCommand(SpeechCommands.openSpeech, async (arg?: unknown) => {
+    // Arguments: (speech id | tree node, options?) and (speech id, line, options?).
+    vscode.commands.registerCommand(SpeechCommands.openSpeech, async (arg?: unknown, options?: unknown) => {
       const doc = arg === undefined ? await pickSpeech(corpus) : await findSpeech(corpus, arg);
-      if (doc) await showSpeech(doc);
+      if (doc) await showSpeech(doc, undefined, showOptionsFromArg(options));
     }),
-    vscode.commands.registerCommand(SpeechCommands.openHeading, async (arg: unknown, line: unknown) => {
+    vscode.commands.registerCommand(SpeechCommands.openHeading, async (arg: unknown, line: unknown, options?: unknown) => {
       const doc = await findSpeech(corpus, arg);
-      if (doc) await showSpeech(doc, typeof line === 'number' ? line : undefined);
+      if (doc) await showSpeech(doc, typeof line === 'number' ? line : undefined, showOptionsFromArg(options));
     }),
     vscode.commands.registerCommand(SpeechCommands.openSourceFile, async (arg?: unknown) => {
       const doc = arg === undefined ? await pickSpeech(corpus) : await findSpeech(corpus, arg);

@@ -78,7 +78,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
         item.tooltip = speechTooltip(doc);
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
-        item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id] };
+        item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id, { preserveFocus: true }] };
         return item;
       }
       case 'heading': {
@@ -88,7 +88,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
         item.tooltip = `${heading.text}\n${vscode.l10n.t('Line {0}', heading.line + 1)}`;
         item.iconPath = new vscode.ThemeIcon(heading.point ? 'circle-small-filled' : 'symbol-string');
         item.contextValue = 'heading';
-        item.command = { command: SpeechCommands.openHeading, title: vscode.l10n.t('Go to Heading'), arguments: [element.doc.id, heading.line] };
+        item.command = { command: SpeechCommands.openHeading, title: vscode.l10n.t('Go to Heading'), arguments: [element.doc.id, heading.line, { preserveFocus: true }] };
         return item;
       }
     }

@@ -180,7 +180,9 @@ export class BigramIndex {
       data[p++] = v;
       write[id] = p;
     });
-    return new BigramIndex(table, offset, counts.slice(0, n), data);
+    const index = new BigramIndex(table, offset, counts.slice(0, n), data);
+    index.byChar = index.groupByCharacter();
+    return index;
   }
 
   /** The id of the bigram of two (unfolded) characters, or -1 when no unit contains it. */
@@ -223,7 +225,7 @@ export class BigramIndex {
 
   private byChar: { offset: Int32Array; ids: Int32Array } | undefined;
 
-  /** Every bigram id listed under both of its characters (built on the first one-character query). */
+  /** Every bigram id listed under both of its characters, for one-character queries. */
   private groupByCharacter(): { offset: Int32Array; ids: Int32Array } {
     const keyOf = this.table.keyOf;
     const n = this.table.size;

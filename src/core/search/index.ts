@@ -202,9 +202,11 @@ export class SearchIndex implements UnitSource {
       if (total < bestTotal) [best, bestTotal] = [ids, total];
     }
     const seen = new Set<number>();
-    for (const id of best) {
-      for (const u of this.bigrams.postings(id)) seen.add(u);
-      if (seen.size >= SINGLE_CHAR_CAP) break;
+    for (let i = 0; i < best.length && seen.size < SINGLE_CHAR_CAP; i++) {
+      for (const u of this.bigrams.postings(best[i])) {
+        seen.add(u);
+        if (seen.size >= SINGLE_CHAR_CAP) break;
+      }
     }
     return Int32Array.from(seen).sort();
   }
@@ -263,15 +265,9 @@ export class SearchIndex implements UnitSource {
 
   /** Whether unit `u` contains the folded keyword `w`. */
   private contains(u: number, w: string): boolean {
-    const text = this.texts[this.unitText[u]];
-    const start = this.unitStart[u];
-    const end = this.unitEnd[u];
+    const unit = this.unitString(u);
     // Keywords without ASCII match the raw text: only ASCII forms change when folded.
-    if (!/[\x21-\x7e]/.test(w)) {
-      const at = text.indexOf(w, start);
-      return at >= 0 && at + w.length <= end;
-    }
-    return foldText(text.slice(start, end)).includes(w);
+    return (/[\x21-\x7e]/.test(w) ? foldText(unit) : unit).includes(w);
   }
 
   private bigramIds(w: string): number[] {

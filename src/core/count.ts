@@ -1,0 +1,66 @@
+// Length of a draft as Chinese offices count it, and how long it takes to read aloud.
+//
+// The rule is Word's and WPS's 字数 (what a 限X字 request means):
+//   - every Chinese character (and kana/hangul) counts 1;
+//   - every full-width punctuation mark or symbol (。，、；：？！“”‘’（）《》【】—…·) counts 1;
+//   - every full-width letter or digit (ＡＢＣ１２３) counts 1;
+//   - a run of other characters without spaces — an English word, a number such as 2023, 3.5%,
+//     COVID-19 — counts 1, like Word's 非中文单词;
+//   - whitespace and line breaks count nothing.
+// Speaking time leaves punctuation out (it is not read aloud): Chinese characters, full-width
+// letters/digits and words, at a rate in 字 per minute (220 is a steady official delivery).
+
+export interface CharacterCount {
+  /** 字数: cjk + punctuation + fullWidth + words. */
+  chars: number;
+  /** Chinese characters (and kana, hangul). */
+  cjk: number;
+  /** Full-width punctuation and symbols. */
+  punctuation: number;
+  /** Full-width letters and digits. */
+  fullWidth: number;
+  /** Runs of other non-space characters: English words, half-width numbers. */
+  words: number;
+  /** What is read aloud: cjk + fullWidth + words. */
+  spoken: number;
+}
+
+export const DEFAULT_SPEAKING_RATE = 220;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}〇]/u;
+const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/u;
+/** Full-width and CJK punctuation blocks, general punctuation (— … “ ” ‘ ’ ·), Latin-1 middle dot. */
+const FULL_WIDTH_MARK = /[\u3001-\u303f\uff01-\uff65\uffe0-\uffee\u2010-\u205e\u00b7\ufe10-\ufe6f\u2e80-\u2eff]/u;
+const SPACE = /\s/u;
+
+export function countCharacters(text: string): CharacterCount {
+  let cjk = 0;
+  let punctuation = 0;
+  let fullWidth = 0;
+  let words = 0;
+  let inWord = false;
+  for (const ch of text) {
+    if (SPACE.test(ch)) {
+      inWord = false;
+    } else if (CJK.test(ch)) {
+      cjk++;
+      inWord = false;
+    } else if (FULL_WIDTH_ALNUM.test(ch)) {
+      fullWidth++;
+      inWord = false;
+    } else if (FULL_WIDTH_MARK.test(ch)) {
+      punctuation++;
+      inWord = false;
+    } else if (!inWord) {
+      words++;
+      inWord = true;
+    }
+  }
+  return { chars: cjk + punctuation + fullWidth + words, cjk, punctuation, fullWidth, words, spoken: cjk + fullWidth + words };
+}
+
+/** Minutes to read `spoken` 字 aloud at `rate` 字 per minute (a bad rate falls back to the default). */
+export function speakingMinutes(spoken: number, rate: number = DEFAULT_SPEAKING_RATE): number {
+  const r = Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_SPEAKING_RATE;
+  return spoken / r;
+}

@@ -3,6 +3,7 @@ import * as docs from './docs';
 import * as outline from './outline';
 import * as complete from './complete';
 import * as phrases from './phrases';
+import * as search from './search';
 export interface CliCommand {
   summary: string;
   run(args: string[]): Promise<number>;
@@ -13,4 +14,5 @@ export const commands: Record<string, CliCommand> = {
   outline: { summary: '显示一篇讲稿的提纲 print one speech outline: outline <title-or-index>', run: outline.run },
   complete: { summary: '补全服务（JSON 行）completion server, JSON lines on stdin/stdout (--inline, --top N)', run: complete.run },
   phrases: { summary: '列出常用语、排比、引语 list mined stock phrases, parallel groups, quotations (--top N, --json)', run: phrases.run },
+  search: { summary: '搜索素材库 search sentences, titles, phrases: search <keywords…> (--top N, --json, --no-phrases)', run: search.run },
 };

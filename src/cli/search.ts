@@ -1,0 +1,56 @@
+// `search`: the corpus search of the 搜索素材库 command from the shell — sentences, titles and mined
+// phrases matching every keyword, best first, the matched characters in 【】.
+import { buildPhraseIndex } from '../core/complete';
+import { SearchIndex, type SearchHit } from '../core/search';
+import { ArgReader } from './args';
+import { loadCliCorpus } from './docs';
+
+const KIND_LABEL: Record<SearchHit['kind'], string> = { sentence: '句', title: '题', phrase: '语' };
+
+/** The hit's text with each matched range in 【】. */
+export function markMatches(hit: Pick<SearchHit, 'text' | 'matches'>): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of hit.matches) {
+    out += `${hit.text.slice(at, s)}【${hit.text.slice(s, e)}】`;
+    at = e;
+  }
+  return out + hit.text.slice(at);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const reader = new ArgReader(args);
+  const corpus = reader.corpus();
+  const json = reader.flag('--json');
+  const noPhrases = reader.flag('--no-phrases');
+  const top = reader.one('--top');
+  const query = reader.positionals().join(' ');
+  const n = top === undefined ? 10 : Number(top);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--top needs a positive whole number (got ${top})`);
+  if (!query.trim()) throw new Error('search needs keywords: search 高质量发展 [more keywords] [--top N] [--json]');
+
+  const { documents } = await loadCliCorpus(corpus);
+  const phrases = noPhrases ? [] : minedPhrases(documents);
+  const started = performance.now();
+  const hits = SearchIndex.build(documents, phrases).search(query, { limit: n });
+  if (json) {
+    process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+    return 0;
+  }
+  if (!hits.length) {
+    process.stdout.write(`没有找到“${query}” no match\n`);
+    return 0;
+  }
+  const out = hits.map((h, i) => {
+    const where = h.kind === 'phrase' ? '常用提法' : `${h.title} 第 ${h.line + 1} 行`;
+    return `${String(i + 1).padStart(3)}. [${KIND_LABEL[h.kind]}] ${markMatches(h)}\n       ${where}  score ${h.score.toFixed(3)}`;
+  });
+  process.stderr.write(`${hits.length} hits (${documents.length} speeches, index + search ${(performance.now() - started).toFixed(0)} ms)\n`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+function minedPhrases(documents: Parameters<typeof buildPhraseIndex>[0]): string[] {
+  const index = buildPhraseIndex(documents);
+  return [...index.phrases, ...index.groups, ...index.quotations].map((p) => p.text);
+}

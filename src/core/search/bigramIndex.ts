@@ -135,51 +135,68 @@ export class BigramIndex {
     let last: Int32Array = new Int32Array(1024).fill(-1);
     let bytes: Int32Array = new Int32Array(1024);
     let counts: Int32Array = new Int32Array(1024);
-    const visit = (onPosting: (id: number, unit: number) => void) => {
-      for (let u = 0; u < units.count; u++) {
-        const text = units.text(u);
-        const end = units.end(u);
-        let prev = -1;
-        for (let i = units.start(u); i < end; i++) {
-          const c = foldCode(text.charCodeAt(i));
-          if (isBlankCode(c)) {
-            prev = -1;
-            continue;
-          }
-          if (prev >= 0) onPosting(table.getOrAdd(bigramKey(prev, c)), u);
-          prev = c;
+    // Pass 1 sizes every list (distinct units and varint bytes); one loop, no callbacks: it runs
+    // over every character of the corpus.
+    for (let u = 0; u < units.count; u++) {
+      const text = units.text(u);
+      const end = units.end(u);
+      let prev = -1;
+      for (let i = units.start(u); i < end; i++) {
+        const c = foldCode(text.charCodeAt(i));
+        if (isBlankCode(c)) {
+          prev = -1;
+          continue;
         }
+        if (prev >= 0) {
+          const id = table.getOrAdd(bigramKey(prev, c));
+          if (id >= last.length) {
+            last = growInt32(last, id + 1, -1);
+            bytes = growInt32(bytes, id + 1);
+            counts = growInt32(counts, id + 1);
+          }
+          if (last[id] !== u) {
+            bytes[id] += varintLength(u - last[id]);
+            counts[id]++;
+            last[id] = u;
+          }
+        }
+        prev = c;
       }
-    };
-    visit((id, u) => {
-      if (id >= last.length) {
-        last = growInt32(last, id + 1, -1);
-        bytes = growInt32(bytes, id + 1);
-        counts = growInt32(counts, id + 1);
-      }
-      if (last[id] === u) return;
-      bytes[id] += varintLength(u - last[id]);
-      counts[id]++;
-      last[id] = u;
-    });
+    }
     const n = table.size;
     const offset = new Int32Array(n + 1);
     for (let id = 0; id < n; id++) offset[id + 1] = offset[id] + bytes[id];
     const data = new Uint8Array(offset[n]);
     const write = offset.slice(0, n);
     last.fill(-1);
-    visit((id, u) => {
-      if (last[id] === u) return;
-      let v = u - last[id];
-      last[id] = u;
-      let p = write[id];
-      while (v >= 0x80) {
-        data[p++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
+    // Pass 2 writes the deltas.
+    for (let u = 0; u < units.count; u++) {
+      const text = units.text(u);
+      const end = units.end(u);
+      let prev = -1;
+      for (let i = units.start(u); i < end; i++) {
+        const c = foldCode(text.charCodeAt(i));
+        if (isBlankCode(c)) {
+          prev = -1;
+          continue;
+        }
+        if (prev >= 0) {
+          const id = table.find(bigramKey(prev, c));
+          if (last[id] !== u) {
+            let v = u - last[id];
+            last[id] = u;
+            let p = write[id];
+            while (v >= 0x80) {
+              data[p++] = (v & 0x7f) | 0x80;
+              v >>>= 7;
+            }
+            data[p++] = v;
+            write[id] = p;
+          }
+        }
+        prev = c;
       }
-      data[p++] = v;
-      write[id] = p;
-    });
+    }
     const index = new BigramIndex(table, offset, counts.slice(0, n), data);
     index.byChar = index.groupByCharacter();
     return index;

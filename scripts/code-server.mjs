@@ -3,7 +3,7 @@
 // Used by `npm start` (scripts/start.mjs) and the end-to-end harness (test/e2e/harness.ts).
 // Run directly (`node scripts/code-server.mjs`) it installs and prints the binary's path.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -139,7 +139,99 @@ export function ensureCodeServer() {
   return binary;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+// ---- Running it: shared by `npm start` and the end-to-end harness ----
+
+export const vsixPath = join(projectRoot, 'dist', 'speech-drafter.vsix');
+
+/** Builds the production bundle and packages dist/speech-drafter.vsix (`npm run package`). */
+export function packageExtension() {
+  const started = Date.now();
+  // Quiet on success; on failure, what esbuild and vsce said.
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`npm run package failed:\n${result.stdout}${result.stderr}`);
+  }
+  return { vsix: vsixPath, bytes: statSync(vsixPath).size, ms: Date.now() - started };
+}
+
+/** Settings that keep VS Code quiet and offline: no welcome page, telemetry, gallery checks or git. */
+export const quietUserSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'security.workspace.trust.enabled': false,
+};
+
+/** Writes the user settings.json of a code-server user-data dir. */
+export function writeUserSettings(userDataDir, extra = {}) {
+  const dir = join(userDataDir, 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...quietUserSettings, ...extra }, null, 2) + '\n');
+}
+
+/**
+ * The environment code-server runs in: everything it (and the extension host) would write under ~
+ * goes into `home` instead, and the extension gallery is switched off (there is no network).
+ */
+export function codeServerEnv(home) {
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    EXTENSIONS_GALLERY: '{}',
+  };
+}
+
+/** Installs a .vsix into an extensions dir with code-server's own CLI. */
+export function installExtension(codeServer, vsix, { userDataDir, extensionsDir, env }) {
+  run(codeServer, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Arguments that serve one workspace on 127.0.0.1 without a password, telemetry or update checks. */
+export function codeServerArgs({ port, userDataDir, extensionsDir, workspace }) {
+  return [
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    workspace,
+  ];
+}
+
+/** Resolves when code-server answers /healthz, or rejects after `timeoutMs`. */
+export async function waitForHealthz(port, timeoutMs = 30_000, isAlive = () => true) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error('code-server exited before it answered /healthz');
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`code-server did not answer http://127.0.0.1:${port}/healthz within ${timeoutMs} ms`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     console.log(ensureCodeServer());
   } catch (error) {

@@ -1,0 +1,350 @@
+// The real-VS-Code harness: the packaged .vsix installed into code-server 4.100.3 (VS Code 1.100.3)
+// with fresh user-data, extensions and home dirs, served on a free loopback port, driven through
+// Debian's chromium by playwright-core. Every session is torn down completely (no process left).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  codeServerArgs,
+  codeServerEnv,
+  ensureCodeServer,
+  installExtension,
+  packageExtension,
+  projectRoot,
+  waitForHealthz,
+  writeUserSettings,
+} from '../../scripts/code-server.mjs';
+import { createSampleWorkspace } from '../../scripts/sample-draft.mjs';
+
+export const EXTENSION_ID = 'speech-drafter.speech-drafter';
+export const resultsDir = join(projectRoot, 'test-results');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Milliseconds per phase, for the run's report. */
+export type Timings = Record<string, number>;
+
+let packaged: { vsix: string; bytes: number; ms: number } | undefined;
+let codeServerBinary: string | undefined;
+
+/** The .vsix users install, built once per test run. */
+export function packagedExtension(): { vsix: string; bytes: number; ms: number } {
+  packaged ??= packageExtension();
+  return packaged;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One row of a tree view, read from the DOM's ARIA attributes. */
+export interface TreeRow {
+  index: number;
+  level: number;
+  posInSet: number;
+  setSize: number;
+  expanded: boolean | undefined;
+  label: string;
+  description: string;
+}
+
+export interface StartOptions {
+  /** Workspace files (name → text); default: the sample draft 讲话稿.md. */
+  files?: Record<string, string>;
+  /** User settings on top of the quiet defaults. */
+  settings?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
+}
+
+/** Code-server process groups still running, killed if the test process exits early. */
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+export class VsCodeSession {
+  readonly timings: Timings = {};
+
+  private constructor(
+    readonly page: Page,
+    private readonly browser: BrowserContext,
+    private readonly server: ChildProcess,
+    readonly port: number,
+    readonly root: string,
+    readonly workspace: string,
+    readonly userDataDir: string,
+    readonly extensionsDir: string,
+  ) {}
+
+  /**
+   * Packages (once), installs the .vsix into fresh dirs, starts code-server and chromium, and
+   * opens the workspace; resolves when the workbench shows the workspace's files.
+   */
+  static async start(options: StartOptions = {}): Promise<VsCodeSession> {
+    const t0 = Date.now();
+    const timings: Timings = {};
+    const { vsix } = packagedExtension();
+    codeServerBinary ??= ensureCodeServer();
+    timings.packageAndEnsureMs = Date.now() - t0;
+
+    const root = mkdtempSync(join(tmpdir(), 'speech-drafter-e2e-'));
+    const dir = (name: string) => {
+      const d = join(root, name);
+      mkdirSync(d, { recursive: true });
+      return d;
+    };
+    const [userDataDir, extensionsDir, home, workspace, browserProfile] = ['user-data', 'extensions', 'home', 'workspace', 'chromium'].map(dir);
+    const env = codeServerEnv(home);
+
+    let t = Date.now();
+    installExtension(codeServerBinary, vsix, { userDataDir, extensionsDir, env });
+    timings.installMs = Date.now() - t;
+    writeUserSettings(userDataDir, options.settings);
+    if (options.files) {
+      for (const [name, text] of Object.entries(options.files)) writeFileSync(join(workspace, name), text);
+    } else {
+      createSampleWorkspace(workspace);
+    }
+
+    t = Date.now();
+    const port = await freePort();
+    const logFd = openSync(join(root, 'code-server.log'), 'a');
+    // Its own process group, so teardown can end code-server and every process it started.
+    const server = spawn(codeServerBinary, codeServerArgs({ port, userDataDir, extensionsDir, workspace }), {
+      env,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+    });
+    closeSync(logFd);
+    if (server.pid) liveGroups.add(server.pid);
+    let browser: BrowserContext | undefined;
+    try {
+      await waitForHealthz(port, 30_000, () => server.exitCode === null && server.signalCode === null);
+      timings.codeServerReadyMs = Date.now() - t;
+
+      t = Date.now();
+      browser = await chromium.launchPersistentContext(browserProfile, {
+        executablePath: chromiumPath,
+        headless: true,
+        chromiumSandbox: false,
+        env: { ...env, HOME: home },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+        viewport: options.viewport ?? { width: 1280, height: 1000 },
+      });
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const session = new VsCodeSession(page, browser, server, port, root, workspace, userDataDir, extensionsDir);
+      Object.assign(session.timings, timings);
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      session.timings.workbenchReadyMs = Date.now() - t;
+      session.timings.startTotalMs = Date.now() - t0;
+      return session;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      await stopProcessGroup(server);
+      const log = tail(join(root, 'code-server.log'));
+      if (!process.env.E2E_KEEP) rmSync(root, { recursive: true, force: true });
+      throw new Error(`${(error as Error).message}\n--- code-server log ---\n${log}`);
+    }
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its editor tab. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await this.page.keyboard.insertText(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  }
+
+  /** Types into the focused editor; text goes in as inserted characters (headless chromium has no IME). */
+  async typeText(text: string): Promise<void> {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) await this.page.keyboard.press('Enter');
+      if (lines[i]) await this.page.keyboard.insertText(lines[i]);
+    }
+  }
+
+  /** Runs a command by its title from the F1 palette, e.g. "讲稿助手 Speech Drafter: Refresh Corpus". */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.insertText(title);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Saves test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** A workspace file's text as it is on disk. */
+  readFile(name: string): string {
+    return readFileSync(join(this.workspace, name), 'utf8');
+  }
+
+  /** The activity-bar entry whose label starts with `label`. */
+  activityBarItem(label: string): Locator {
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${label}"]`);
+  }
+
+  /** The side bar's tree (the only view of our container). */
+  sideBarTree(): Locator {
+    return this.page.locator('#workbench\\.parts\\.sidebar .pane-body .monaco-list').first();
+  }
+
+  /** The tree rows currently rendered (the list is virtual: only rows in view exist in the DOM). */
+  async visibleTreeRows(): Promise<TreeRow[]> {
+    return this.sideBarTree()
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const expanded = row.getAttribute('aria-expanded');
+          return {
+            index: Number(row.getAttribute('data-index')),
+            level: Number(row.getAttribute('aria-level')),
+            posInSet: Number(row.getAttribute('aria-posinset')),
+            setSize: Number(row.getAttribute('aria-setsize')),
+            expanded: expanded === null ? undefined : expanded === 'true',
+            label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+            description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+          };
+        }),
+      );
+  }
+
+  /** Every row of the side-bar tree, scrolling through it; leaves it scrolled to the top. */
+  async allTreeRows(): Promise<TreeRow[]> {
+    const tree = this.sideBarTree();
+    const box = await tree.boundingBox();
+    if (!box) throw new Error('the side-bar tree is not visible');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, -100_000);
+    const seen = new Map<number, TreeRow>();
+    for (let unchanged = 0; unchanged < 2; ) {
+      const before = seen.size;
+      for (const row of await this.visibleTreeRows()) seen.set(row.index, row);
+      unchanged = seen.size === before ? unchanged + 1 : 0;
+      await this.page.mouse.wheel(0, box.height / 2);
+      await this.page.waitForTimeout(50);
+    }
+    await this.page.mouse.wheel(0, -100_000);
+    return [...seen.values()].sort((a, b) => a.index - b.index);
+  }
+
+  /** The text of the status-bar cursor item, e.g. "Ln 12, Col 1 (20 selected)". */
+  async cursorStatus(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.selection"]').innerText()).trim();
+  }
+
+  /** Waits until the status-bar cursor item starts with `prefix`, e.g. "Ln 10, Col 1". */
+  async waitForCursorStatus(prefix: string, timeout = 10_000): Promise<void> {
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*${escaped}`) }).waitFor({ timeout });
+  }
+
+  /** Our extension's output-channel log ("讲稿助手") as written by the extension host. */
+  extensionLog(): string {
+    const logs = join(this.userDataDir, 'logs');
+    const found = findFiles(logs, (name) => name.endsWith('讲稿助手.log'));
+    return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+  }
+
+  /**
+   * Activation time as VS Code itself measured it, read from Developer: Show Running Extensions
+   * ("Activation: 12ms"), or undefined when the editor doesn't show it.
+   */
+  async measuredActivationMs(displayName: string): Promise<number | undefined> {
+    await this.runCommand('Developer: Show Running Extensions');
+    const row = this.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: displayName }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const text = await row.innerText();
+    const match = /(\d+(?:\.\d+)?)\s*ms/.exec(text);
+    return match ? Number(match[1]) : undefined;
+  }
+
+  /** Closes chromium, ends code-server's whole process group and removes the temp dirs. */
+  async close({ keepFiles = false } = {}): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await stopProcessGroup(this.server);
+    if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+async function stopProcessGroup(server: ChildProcess): Promise<void> {
+  const pid = server.pid;
+  if (!pid) return;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+      return true;
+    } catch {
+      return false; // The group is gone.
+    }
+  };
+  if (signalGroup('SIGTERM')) {
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && signalGroup(0 as unknown as NodeJS.Signals)) await new Promise((r) => setTimeout(r, 100));
+    signalGroup('SIGKILL');
+  }
+  liveGroups.delete(pid);
+}
+
+function findFiles(dir: string, match: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findFiles(full, match));
+    else if (match(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+function tail(file: string, bytes = 4000): string {
+  if (!existsSync(file)) return '(no log)';
+  const text = readFileSync(file, 'utf8');
+  return text.length > bytes ? text.slice(-bytes) : text;
+}
+
+/** Appends numbers to test-results/e2e-metrics.json (the run's report reads them). */
+export function recordMetrics(values: Record<string, unknown>): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, 'e2e-metrics.json');
+  const current = existsSync(file) && statSync(file).size ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2) + '\n');
+}

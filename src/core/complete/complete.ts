@@ -47,6 +47,10 @@ export const completionTuning = {
   tailDecay: 0.8,
   /** Speeches that must share a continuation for it to count as common ground. */
   sharedDocs: 1.5,
+  /** Back-off context levels mixed per request. */
+  levels: 3,
+  /** A shorter context becomes a back-off level when it occurs this many times more often. */
+  backoffGrowth: 3,
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
   /** Inline: the top item must be right at least this often (estimated). */
@@ -57,7 +61,10 @@ interface Continuation {
   text: string;
   /** Corpus offset where the continuation starts (after the context). */
   pos: number;
+  /** Probability mass this occurrence carries (all continuations sum to 1 minus the escape). */
   weight: number;
+  /** The same occurrence counted in speeches: each speech adds up to 1 per context level. */
+  docWeight: number;
 }
 
 interface Candidate {
@@ -67,8 +74,15 @@ interface Candidate {
   length: number;
   /** Estimated chance the writer types exactly this next. */
   p: number;
+  /** Chance the writer still agrees after `length` chars, given the occurrences agree. */
+  survive: number;
   /** Number of speeches behind it. */
   docs: number;
+}
+
+interface ContextLevel {
+  length: number;
+  range: [number, number];
 }
 
 const isSurrogateHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -93,42 +107,63 @@ function readContinuation(text: string, pos: number, max: number): string {
   return text.slice(pos, end);
 }
 
-/** The longest tail of `context` (at least minContext chars) that occurs in the corpus. */
-function longestKnownTail(index: PhraseIndex, context: string): { length: number; range: [number, number] } | null {
+/**
+ * Tails of the typed text that the corpus knows, longest first: the longest one, then shorter
+ * ones that occur clearly more often (PPM-style back-off levels).
+ */
+function contextLevels(index: PhraseIndex, context: string): ContextLevel[] {
   const { text, sa } = index.corpus;
-  let best: { length: number; range: [number, number] } | null = null;
-  // Occurrence counts only shrink as the tail grows, so binary search the length.
-  let lo = completionTuning.minContext, hi = context.length;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const range = findRange(text, sa, context.slice(context.length - mid));
-    if (range[1] > range[0]) {
-      best = { length: mid, range };
-      lo = mid + 1;
-    } else hi = mid - 1;
+  const ranges: ContextLevel[] = [];
+  // Each length is its own binary search (cheap: ~log n compares of <= maxContext chars).
+  for (let L = completionTuning.minContext; L <= context.length; L++) {
+    const range = findRange(text, sa, context.slice(context.length - L));
+    if (range[1] <= range[0]) break;
+    ranges.push({ length: L, range });
   }
-  return best;
+  const levels: ContextLevel[] = [];
+  for (let i = ranges.length - 1; i >= 0 && levels.length < completionTuning.levels; i--) {
+    const r = ranges[i];
+    const count = r.range[1] - r.range[0];
+    const last = levels[levels.length - 1];
+    if (!last || count >= completionTuning.backoffGrowth * (last.range[1] - last.range[0])) levels.push(r);
+  }
+  return levels;
 }
 
-function gatherContinuations(index: PhraseIndex, range: [number, number], contextLength: number): Continuation[] {
+/** Occurrences after each context level, mixed PPM-style: a level keeps (1 - escape) of what is left. */
+function gatherContinuations(index: PhraseIndex, levels: ContextLevel[]): Continuation[] {
   const { text, sa } = index.corpus;
-  const [lo, hi] = range;
-  const n = hi - lo;
-  const step = Math.max(1, n / completionTuning.maxSamples);
-  const out: Continuation[] = [];
-  const perDoc = new Map<number, number>();
-  const docOf: number[] = [];
-  for (let k = lo; k < hi; k += step) {
-    const pos = sa[Math.floor(k)] + contextLength;
-    const cont = readContinuation(text, pos, completionTuning.maxInsert);
-    const doc = documentAt(index.corpus, pos);
-    docOf.push(doc);
-    perDoc.set(doc, (perDoc.get(doc) ?? 0) + 1);
-    out.push({ text: cont, pos, weight: 0 });
+  const byPos = new Map<number, Continuation>();
+  let remaining = 1;
+  const perLevel = Math.max(16, Math.floor(completionTuning.maxSamples / levels.length));
+  for (const { length, range } of levels) {
+    const [lo, hi] = range;
+    const step = Math.max(1, (hi - lo) / perLevel);
+    const found: { pos: number; doc: number }[] = [];
+    const perDoc = new Map<number, number>();
+    for (let k = lo; k < hi; k += step) {
+      const pos = sa[Math.floor(k)] + length;
+      const doc = documentAt(index.corpus, pos);
+      found.push({ pos, doc });
+      perDoc.set(doc, (perDoc.get(doc) ?? 0) + 1);
+    }
+    const docs = perDoc.size;
+    // Short contexts predict less: the escape mass shrinks as the matched context grows.
+    const escapeCount = completionTuning.escape * (4 / Math.max(2, length));
+    const mass = remaining * (docs / (docs + escapeCount));
+    remaining -= mass;
+    for (const { pos, doc } of found) {
+      // Every speech counts once in total, however often it repeats itself.
+      const docWeight = 1 / perDoc.get(doc)!;
+      const weight = (mass * docWeight) / docs;
+      const seen = byPos.get(pos);
+      if (seen) {
+        seen.weight += weight;
+        seen.docWeight = Math.max(seen.docWeight, docWeight);
+      } else byPos.set(pos, { text: readContinuation(text, pos, completionTuning.maxInsert), pos, weight, docWeight });
+    }
   }
-  // Every speech counts once in total, however often it repeats itself.
-  out.forEach((c, i) => (c.weight = 1 / perDoc.get(docOf[i])!));
-  return out;
+  return [...byPos.values()];
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -142,22 +177,19 @@ function commonPrefix(a: string, b: string): number {
  * Nodes of the continuation trie worth offering: where continuations branch or end, and where a
  * clause ends. `conts` is sorted, so every node is a contiguous run [a, b).
  */
-function candidatesOf(conts: Continuation[], contextLength: number): Candidate[] {
+function candidatesOf(conts: Continuation[]): Candidate[] {
   const m = conts.length;
   if (!m) return [];
   const adj = new Int32Array(m); // adj[k] = common prefix of conts[k-1] and conts[k]
   for (let k = 1; k < m; k++) adj[k] = commonPrefix(conts[k - 1].text, conts[k].text);
-  const total = conts.reduce((s, c) => s + c.weight, 0);
-  const docsTotal = Math.round(total);
-  // Short contexts predict less: the escape mass shrinks as the matched context grows.
-  const denominator = total + completionTuning.escape * (4 / Math.max(2, contextLength));
   const out: Candidate[] = [];
   const maxLen = conts.reduce((s, c) => Math.max(s, c.text.length), 0);
   const shared = new Int32Array(m); // deepest depth at which each continuation still had company
+  const dead = new Uint8Array(m); // runs too unlikely to ever be worth offering, at any depth
   for (let d = 1; d <= maxLen; d++) {
     let a = 0;
     while (a < m) {
-      if (conts[a].text.length < d) {
+      if (conts[a].text.length < d || dead[a]) {
         a++;
         continue;
       }
@@ -165,19 +197,25 @@ function candidatesOf(conts: Continuation[], contextLength: number): Candidate[]
       while (b < m && adj[b] >= d) b++;
       const head = conts[a].text;
       let ends = false, branches = false;
-      const next = b - a > 0 ? head.charCodeAt(d) : NaN;
+      const next = head.charCodeAt(d);
+      let w = 0, docs = 0;
       for (let k = a; k < b; k++) {
         const t = conts[k].text;
         if (t.length === d) ends = true;
         else if (t.charCodeAt(d) !== next) branches = true;
+        w += conts[k].weight;
+        docs += conts[k].docWeight;
       }
-      let w = 0;
-      for (let k = a; k < b; k++) w += conts[k].weight;
-      if (w >= completionTuning.sharedDocs) shared.fill(d, a, b);
+      if (docs >= completionTuning.sharedDocs) shared.fill(d, a, b);
+      if (w * (maxLen - 1) < completionTuning.minGain) {
+        dead.fill(1, a, b);
+        a = b;
+        continue;
+      }
       const stop = ends || branches || CLAUSE_END.has(head[d - 1]);
       if (stop && d >= 2 && !isSurrogateHigh(head.charCodeAt(d - 1))) {
         const survive = Math.pow(completionTuning.decay, d) * Math.pow(completionTuning.tailDecay, d - shared[a]);
-        out.push({ a, b, length: d, p: (w / denominator) * survive, docs: Math.max(1, Math.min(docsTotal, Math.round(w))) });
+        if (w * survive * (d - 1) >= completionTuning.minGain) out.push({ a, b, length: d, p: w * survive, survive, docs: Math.max(1, Math.round(docs)) });
       }
       a = b;
     }
@@ -196,9 +234,9 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number): 
       if (used.has(c)) continue;
       const net = c.length - rank - 1;
       if (net <= 0) continue;
-      const perWeight = c.p / weightOf(conts, c);
       let gain = 0;
-      for (let k = c.a; k < c.b; k++) if (net > best[k]) gain += (net - best[k]) * conts[k].weight * perWeight;
+      for (let k = c.a; k < c.b; k++) if (net > best[k]) gain += (net - best[k]) * conts[k].weight;
+      gain *= c.survive;
       if (gain > topGain) {
         topGain = gain;
         top = c;
@@ -211,12 +249,6 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number): 
     for (let k = top.a; k < top.b; k++) if (net > best[k]) best[k] = net;
   }
   return chosen;
-}
-
-function weightOf(conts: Continuation[], c: Candidate): number {
-  let w = 0;
-  for (let k = c.a; k < c.b; k++) w += conts[k].weight;
-  return w || 1;
 }
 
 /** Ranked completions for the text before the cursor. Never throws; [] when nothing is likely. */
@@ -234,11 +266,11 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
   if (!limit) return [];
   const context = contextOf(before, completionTuning.maxContext);
   if (context.length < completionTuning.minContext) return [];
-  const known = longestKnownTail(index, context);
-  if (!known) return [];
-  const conts = gatherContinuations(index, known.range, known.length);
+  const levels = contextLevels(index, context);
+  if (!levels.length) return [];
+  const conts = gatherContinuations(index, levels);
   conts.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
-  const candidates = candidatesOf(conts, known.length);
+  const candidates = candidatesOf(conts);
   let chosen: Candidate[];
   if (options.inline) {
     let top: Candidate | null = null, topScore = 0;
@@ -252,7 +284,7 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
     }
     chosen = top ? [top] : [];
   } else chosen = choose(conts, candidates, limit);
-  return chosen.map((c) => toItem(index, context, known.length, conts, c));
+  return chosen.map((c) => toItem(index, context, levels[0].length, conts, c));
 }
 
 function toItem(index: PhraseIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
@@ -263,14 +295,13 @@ function toItem(index: PhraseIndex, context: string, contextLength: number, cont
   while (replace < contextLength && !CLAUSE_END.has(context[context.length - 1 - replace])) replace++;
   const typed = context.slice(context.length - replace);
   const insert = typed + continuation;
-  const pos = first.pos - contextLength;
   const item: CompletionItem = {
     insert,
     replace,
     label: insert,
     detail: `${c.docs} 篇 · ${Math.round(c.p * 100)}%`,
     kind: index.kindAt(first.pos, c.length),
-    source: locate(index.corpus, pos),
+    source: locate(index.corpus, first.pos),
   };
   const snippet = snippetOf(insert, replace);
   if (snippet !== undefined) item.snippet = snippet;

@@ -327,7 +327,7 @@ function writtenForm(sentence: string, items: string[], separator: string): stri
   }
 }
 
-const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,18}?)(强调|指出|说过|说|讲过|讲|云|曰|所讲|所说|所指出|要求|告诫|提出|写道)[，：:]?(?:要|是|就是)?“([^“”\n\u0000]{6,400})”/g;
+const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,18}?)(强调|指出|说过|说|讲过|讲|云|曰|所讲|所说|所指出|告诫|写道)[，：:]?(?:要|是|就是)?“([^“”\n\u0000]{6,400})”/g;
 const LEAD_IN = /^(?:正如|诚如|就像|如同|早在[^，]*?|同时|他|她|也|还|曾经?|多次|反复|深刻|明确|特别|一再)+/;
 
 export function mineQuotations(corpus: CorpusText, options: Partial<MiningOptions> = {}): Quotation[] {

@@ -96,42 +96,40 @@ function pairQuotes(s: string, straight: string, open: string, close: string): s
 }
 
 /**
+ * Cleans raw lines one by one: each line's cleaned text ('' for a blank line), or undefined when
+ * the line is dropped (a marker, an elision, an advert). Advert blocks are judged within `rawLines`.
+ */
+export function cleanRawLines(rawLines: string[]): (string | undefined)[] {
+  const texts = rawLines.map(cleanLineText);
+  // Adverts come in blocks: a strong line, plus the run of weaker lines touching it (blank lines
+  // between don't break a block). One sweep each way reaches the whole run in linear time.
+  const ad = texts.map((t) => t !== '' && isAdvert(t));
+  const joins = texts.map((t) => t !== '' && t.length <= AD_NEIGHBOUR_MAX_CHARS && advertTraits(t) >= 1);
+  for (const [from, to, step] of [[0, texts.length, 1], [texts.length - 1, -1, -1]]) {
+    let afterAd = false;
+    for (let i = from; i !== to; i += step) {
+      if (texts[i] === '') continue;
+      if (!ad[i] && afterAd && joins[i]) ad[i] = true;
+      afterAd = ad[i];
+    }
+  }
+  return texts.map((text, i) => (ad[i] || (text === '' && rawLines[i].trim() !== '') ? undefined : text));
+}
+
+/**
  * Cleans raw text line by line, keeping for each line the raw line it came from. Removed lines
  * (markers, elisions, adverts) vanish; blank lines stay (collapsed to one) because they separate
  * speeches in compiled files.
  */
 export function cleanLines(raw: string): CleanLine[] {
-  const rawLines = raw.split(/\r\n|\r|\n/);
-  const texts = rawLines.map(cleanLineText);
-  const removed = rawLines.map((l, i) => texts[i] === '' && l.trim() !== '');
-  // Adverts come in blocks: a strong line, plus the weaker lines touching it.
-  const ad = texts.map((t) => t !== '' && isAdvert(t));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < texts.length; i++) {
-      if (ad[i] || texts[i] === '' || texts[i].length > AD_NEIGHBOUR_MAX_CHARS) continue;
-      if ((nearestAd(ad, texts, i, -1) || nearestAd(ad, texts, i, 1)) && advertTraits(texts[i]) >= 1) {
-        ad[i] = changed = true;
-      }
-    }
-  }
   const out: CleanLine[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    if (ad[i] || removed[i]) continue;
-    const text = texts[i];
-    if (text === '' && (out.length === 0 || out[out.length - 1].text === '')) continue;
+  cleanRawLines(raw.split(/\r\n|\r|\n/)).forEach((text, i) => {
+    if (text === undefined) return;
+    if (text === '' && (out.length === 0 || out[out.length - 1].text === '')) return;
     out.push({ text, source: i });
-  }
+  });
   while (out.length && out[out.length - 1].text === '') out.pop();
   return out;
-}
-
-/** Whether the nearest non-blank line in direction `step` (skipping blank lines) is an advert. */
-function nearestAd(ad: boolean[], texts: string[], i: number, step: number): boolean {
-  for (let j = i + step; j >= 0 && j < texts.length; j += step) {
-    if (texts[j] !== '') return ad[j];
-  }
-  return false;
 }
 
 export function cleanText(raw: string): string {

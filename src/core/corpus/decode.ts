@@ -1,5 +1,6 @@
 // Bytes → text. Chinese corpora come as UTF-8 (with or without BOM), UTF-16 with a BOM, or the
 // legacy GBK/GB18030 of older Windows tools; anything else is refused with a one-line reason.
+// Big files are decoded slice by slice (SliceDecoder) with the same checks as decodeBytes.
 
 export interface DecodedText {
   text: string;
@@ -10,43 +11,76 @@ export interface DecodedText {
 /** Share of control characters (other than tab, newline, CR, form feed) above which text is binary. */
 const MAX_CONTROL_SHARE = 0.02;
 
+/** The bytes are not in the encoding tried; the caller may try the next candidate. */
+export class EncodingMismatch extends Error {
+  constructor(readonly encoding: string) {
+    super(`${encoding.toUpperCase()} 文本已损坏，无法解码（invalid ${encoding}）`);
+  }
+}
+
+const UNDECODABLE = '无法识别的编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030（undecodable text）';
+
+/**
+ * The encodings to try, in order, judged from the first bytes: a BOM names one (and `skip` is its
+ * length); without one, UTF-8 and then GB18030 (a superset of GBK and GB2312, so one decoder reads all three).
+ */
+export function encodingCandidates(head: Uint8Array): { encodings: string[]; skip: number } {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encodings: ['utf-8'], skip: 3 };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encodings: ['utf-16le'], skip: 2 };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encodings: ['utf-16be'], skip: 2 };
+  return { encodings: ['utf-8', 'gb18030'], skip: 0 };
+}
+
+/** The one-line reason when no candidate encoding fits. */
+export function undecodableReason(encodings: string[], hadBom: boolean): string {
+  return hadBom ? new EncodingMismatch(encodings[0]).message : UNDECODABLE;
+}
+
+/**
+ * Decodes one file in one encoding, slice after slice (a character may straddle two slices), and
+ * checks every slice as decodeBytes checks a whole file. Throws EncodingMismatch when the bytes are
+ * not in this encoding, a plain one-line Error when they are binary.
+ */
+export class SliceDecoder {
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+
+  constructor(
+    readonly encoding: string,
+    private readonly afterBom: boolean,
+  ) {
+    this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  }
+
+  decode(bytes: Uint8Array, last: boolean): string {
+    // Without a BOM a NUL byte never occurs in UTF-8 or GB18030 text: it is binary (or BOM-less UTF-16).
+    if (!this.afterBom && bytes.indexOf(0) >= 0) {
+      throw new Error('不是文本文件：含有 NUL 字节（binary data, or UTF-16 without a BOM）');
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: !last });
+    } catch {
+      throw new EncodingMismatch(this.encoding);
+    }
+    checkText(text);
+    return text;
+  }
+}
+
 export function decodeBytes(bytes: Uint8Array): DecodedText {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return checked(decodeStrict('utf-8', bytes.subarray(3)), 'utf-8');
+  const { encodings, skip } = encodingCandidates(bytes);
+  for (const encoding of encodings) {
+    try {
+      return { text: new SliceDecoder(encoding, skip > 0).decode(bytes.subarray(skip), true), encoding };
+    } catch (err) {
+      if (!(err instanceof EncodingMismatch)) throw err;
+    }
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return checked(decodeStrict('utf-16le', bytes.subarray(2)), 'utf-16le');
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return checked(decodeStrict('utf-16be', bytes.subarray(2)), 'utf-16be');
-  }
-  // Without a BOM a NUL byte never occurs in UTF-8 or GB18030 text: it is binary (or BOM-less UTF-16).
-  if (bytes.indexOf(0) >= 0) {
-    throw new Error('不是文本文件：含有 NUL 字节（binary data, or UTF-16 without a BOM）');
-  }
-  const utf8 = tryDecode('utf-8', bytes);
-  if (utf8 !== undefined) return checked(utf8, 'utf-8');
-  // GB18030 is a superset of GBK and GB2312, so one decoder reads all three.
-  const gb = tryDecode('gb18030', bytes);
-  if (gb !== undefined) return checked(gb, 'gb18030');
-  throw new Error('无法识别的编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030（undecodable text）');
+  throw new Error(undecodableReason(encodings, skip > 0));
 }
 
-function decodeStrict(encoding: string, bytes: Uint8Array): string {
-  const text = tryDecode(encoding, bytes);
-  if (text === undefined) throw new Error(`${encoding.toUpperCase()} 文本已损坏，无法解码（invalid ${encoding}）`);
-  return text;
-}
-
-function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function checked(text: string, encoding: string): DecodedText {
+/** Throws a one-line Error when decoded text is binary: a NUL, or too many control characters. */
+function checkText(text: string): void {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -56,5 +90,4 @@ function checked(text: string, encoding: string): DecodedText {
   if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
     throw new Error('不是文本文件：控制字符过多（mostly control characters, binary data）');
   }
-  return { text, encoding };
 }

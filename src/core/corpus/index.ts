@@ -1,7 +1,21 @@
 // The corpus engine: bytes → text → cleaned speeches with kind and outline.
 export { decodeBytes, type DecodedText } from './decode';
-export { cleanText, cleanLines, type CleanLine } from './clean';
-export { parseSpeeches, isTitleShaped } from './split';
+export { cleanText, cleanLines, cleanRawLines, type CleanLine } from './clean';
+export { parseSpeeches, isTitleShaped, SpeechSplitter, MAX_SPEECH_CHARS } from './split';
 export { classifySpeech } from './kind';
-export { readSpeechFile, loadCorpus, defaultCorpusDir, isCorpusFile, CORPUS_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, type LoadCorpusOptions } from './load';
+export {
+  readSpeechFile,
+  loadCorpus,
+  defaultCorpusDir,
+  isCorpusFile,
+  openReadOnly,
+  CORPUS_EXTENSIONS,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_STALL_TIMEOUT_MS,
+  MAX_DOCX_FILE_BYTES,
+  SLICE_BYTES,
+  type CorpusFileHandle,
+  type LoadCorpusOptions,
+  type ReadSpeechOptions,
+} from './load';
 export { extractOutline } from '../outline';

@@ -1,17 +1,31 @@
 // Reading corpus sources: folders searched recursively and single files. Read-only by design:
 // nothing here opens a file for writing. A file that can't be used becomes one SkippedFile line.
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
-import { decodeBytes } from './decode';
+import { cleanRawLines } from './clean';
+import { EncodingMismatch, SliceDecoder, encodingCandidates, undecodableReason } from './decode';
 import { docxText } from './docx';
-import { parseSpeeches } from './split';
+import { SpeechSplitter, parseSpeeches } from './split';
 
 export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
-/** Files above this size are skipped: a speech collection is kilobytes, a 200 MB "txt" is not one. */
-export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+/**
+ * Text files above this size are skipped. Below it they are indexed however big, read slice by
+ * slice: 256 MB of Chinese is some 85 million characters, the scale the index is built for.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** A .docx is read whole (a zip is read from its end); beyond this it is pictures, not a speech. */
+export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
+/** Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop between. */
+export const SLICE_BYTES = 1024 * 1024;
+/** A read (or open, or .docx parse) that takes longer than this is given up: a hung network drive, not a slow disk. */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+/** A line without a break longer than this is cut (after a full stop if there is one) so a slice stays small. */
+const MAX_LINE_CHARS = 1024 * 1024;
 /** Folders nested deeper than this are not entered (real corpora are a few levels deep). */
 const MAX_FOLDER_DEPTH = 64;
+/** A file that changes while read is read again this many times before it is skipped. */
+const REREADS_ON_CHANGE = 2;
 
 export function defaultCorpusDir(baseDir: string): string {
   return path.join(baseDir, 'media', 'corpus');
@@ -22,49 +36,183 @@ export function isCorpusFile(name: string): boolean {
   return (CORPUS_EXTENSIONS as readonly string[]).includes(ext) && !name.startsWith('~$');
 }
 
+/** The few calls made on an open corpus file; fs.promises.FileHandle has them (tests inject failures). */
+export interface CorpusFileHandle {
+  stat(): Promise<{ isFile(): boolean; size: number; mtimeMs: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+/** Opens a file read-only; O_NONBLOCK so a file swapped for a FIFO after the walk cannot block the open. */
+export const openReadOnly = (file: string): Promise<CorpusFileHandle> =>
+  fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+
+export interface ReadSpeechOptions {
+  /** Largest text file read (bytes); default DEFAULT_MAX_FILE_BYTES. */
+  maxBytes?: number;
+  stallTimeoutMs?: number;
+  /** Bytes per slice (tests make it small to cross slice boundaries everywhere). */
+  sliceBytes?: number;
+  openFile?: (file: string) => Promise<CorpusFileHandle>;
+  token?: CancellationToken;
+}
+
+class Stalled extends Error {}
+class ChangedWhileRead extends Error {}
+
 export async function readSpeechFile(
   file: string,
-  options: { maxBytes?: number } = {},
+  options: ReadSpeechOptions = {},
 ): Promise<{ documents: SpeechDocument[]; skipped?: SkippedFile }> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const skip = (reason: string) => ({ documents: [], skipped: { path: file, reason } });
   const ext = path.extname(file).toLowerCase();
   if (!(CORPUS_EXTENSIONS as readonly string[]).includes(ext)) return skip(`不支持的文件类型 ${ext || '（无扩展名）'}，只读取 .txt .md .docx`);
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return skip('不是普通文件（not a regular file）');
-    if (stat.size === 0) return skip('空文件（0 字节）');
-    if (stat.size > maxBytes) return skip(`文件过大（${megabytes(stat.size)}，上限 ${megabytes(maxBytes)}）`);
-    const bytes = await readAtMost(file, maxBytes);
-    if (bytes === undefined) return skip(`文件过大（读取时超过 ${megabytes(maxBytes)}，可能正在被改写）`);
-    let text = ext === '.docx' ? await docxText(bytes) : decodeBytes(bytes).text;
-    if (ext === '.md') text = text.replace(/^[ \t]*>[ \t]?/gm, '');
-    const documents = parseSpeeches(text, file);
-    if (!documents.length) return skip('没有可索引的文字（no text）');
-    return { documents };
-  } catch (err) {
-    return skip(readError(err));
+  const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    let handle: CorpusFileHandle | undefined;
+    let stalled = false;
+    try {
+      handle = await withinTime((options.openFile ?? openReadOnly)(file), stallMs);
+      const documents = await readOpenFile(handle, file, ext, options, stallMs);
+      if (typeof documents === 'string') return skip(documents);
+      if (!documents.length && !options.token?.isCancellationRequested) return skip('没有可索引的文字（no text）');
+      return { documents };
+    } catch (err) {
+      stalled = err instanceof Stalled;
+      if (err instanceof ChangedWhileRead) {
+        if (attempt < REREADS_ON_CHANGE) continue;
+        return skip('读取时文件一直在被改写，未索引（file kept changing while being read）');
+      }
+      return skip(readError(err));
+    } finally {
+      // A stalled handle may never close: don't wait for it.
+      const closing = handle?.close().catch(() => undefined);
+      if (!stalled) await closing;
+    }
   }
 }
 
-/** Reads the whole file, or returns undefined if it holds more than maxBytes (it may grow while read). */
-async function readAtMost(file: string, maxBytes: number): Promise<Buffer | undefined> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
-      if (chunk.length === 0) return undefined;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
+/** Documents of an open file, or the reason it is skipped. Throws ChangedWhileRead, Stalled, or a read error. */
+async function readOpenFile(
+  handle: CorpusFileHandle,
+  file: string,
+  ext: string,
+  options: ReadSpeechOptions,
+  stallMs: number,
+): Promise<SpeechDocument[] | string> {
+  const before = await withinTime(handle.stat(), stallMs);
+  if (!before.isFile()) return '不是普通文件（not a regular file）';
+  if (before.size === 0) return '空文件（0 字节）';
+  const maxBytes = ext === '.docx' ? Math.min(options.maxBytes ?? MAX_DOCX_FILE_BYTES, MAX_DOCX_FILE_BYTES) : (options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (before.size > maxBytes) return `文件过大（${megabytes(before.size)}，上限 ${megabytes(maxBytes)}）`;
+  let documents: SpeechDocument[];
+  if (ext === '.docx') {
+    const bytes = await readRange(handle, 0, before.size, stallMs);
+    const text = await withinTime(docxText(bytes), stallMs);
+    documents = parseSpeeches(text, file);
+  } else {
+    documents = await readTextSpeeches(handle, file, ext === '.md', before.size, options, stallMs);
   }
+  const after = await withinTime(handle.stat(), stallMs);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new ChangedWhileRead();
+  return documents;
+}
+
+/**
+ * A text file slice by slice: each slice is decoded, cut after its last line break, cleaned and
+ * fed to the splitter, then the event loop gets a turn. UTF-8 that turns out invalid part-way is
+ * read again from the start as GB18030, as decodeBytes would.
+ */
+async function readTextSpeeches(
+  handle: CorpusFileHandle,
+  file: string,
+  markdown: boolean,
+  size: number,
+  options: ReadSpeechOptions,
+  stallMs: number,
+): Promise<SpeechDocument[]> {
+  const sliceBytes = Math.max(16, options.sliceBytes ?? SLICE_BYTES);
+  const head = await readRange(handle, 0, Math.min(size, sliceBytes), stallMs);
+  const { encodings, skip } = encodingCandidates(head);
+  for (const encoding of encodings) {
+    const decoder = new SliceDecoder(encoding, skip > 0);
+    const splitter = new SpeechSplitter(file);
+    let carry = '';
+    let rawLine = 0;
+    let atLineStart = true;
+    const feed = (segment: string, endsLine: boolean) => {
+      // In Markdown, quoted speech reads as speech: drop the `>` of block quotes.
+      if (markdown) segment = segment.replace(/^[ \t]*>[ \t]?/gm, (quote, at: number) => (at === 0 && !atLineStart ? quote : ''));
+      const lines = segment.split(/\r\n|\r|\n/);
+      // A segment that ends with a line break has no line after it (the split leaves an empty string).
+      if (endsLine) lines.pop();
+      splitter.push(cleanRawLines(lines), rawLine);
+      rawLine += endsLine ? lines.length : lines.length - 1;
+      atLineStart = endsLine;
+    };
+    try {
+      for (let position = 0; position < size; ) {
+        if (options.token?.isCancellationRequested) return [];
+        const first = position === 0;
+        const bytes = first ? head : await readRange(handle, position, Math.min(sliceBytes, size - position), stallMs);
+        // A file that shrank ends early; the size check after reading notices the change.
+        const last = bytes.length === 0 || position + bytes.length >= size;
+        position = last ? size : position + bytes.length;
+        const text = carry + decoder.decode(first ? bytes.subarray(skip) : bytes, last);
+        if (last) {
+          carry = '';
+          feed(text, false);
+          break;
+        }
+        const cut = afterLastLineBreak(text);
+        if (cut > 0) {
+          feed(text.slice(0, cut), true);
+          carry = text.slice(cut);
+        } else if (text.length > MAX_LINE_CHARS) {
+          const stop = text.lastIndexOf('。', MAX_LINE_CHARS) + 1 || MAX_LINE_CHARS;
+          feed(text.slice(0, stop), false);
+          carry = text.slice(stop);
+        } else carry = text;
+        // The rest of the extension stays responsive while a big file is read.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch (err) {
+      if (err instanceof EncodingMismatch && encoding !== encodings[encodings.length - 1]) continue;
+      if (err instanceof EncodingMismatch) throw new Error(undecodableReason(encodings, skip > 0));
+      throw err;
+    }
+    return splitter.end();
+  }
+  return [];
+}
+
+/** Offset just after the last line break of `text` (a CR at the very end may be half of a CRLF: not yet), or 0. */
+function afterLastLineBreak(text: string): number {
+  const lf = text.lastIndexOf('\n');
+  const cr = text.lastIndexOf('\r', text.length - 2);
+  return Math.max(lf, cr) + 1;
+}
+
+/** Reads `length` bytes from `position` (fewer if the file ends first). */
+async function readRange(handle: CorpusFileHandle, position: number, length: number, stallMs: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await withinTime(handle.read(buffer, filled, length - filled, position + filled), stallMs);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** `work`, or a Stalled error after `ms`; a late rejection of `work` is ignored. */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Stalled(`读取超时：${Math.round(ms / 1000)} 秒无响应（stalled; a network drive?）`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function megabytes(bytes: number): string {
@@ -161,6 +309,9 @@ export interface LoadCorpusOptions {
   token?: CancellationToken;
   onProgress?: (p: { filesDone: number; filesTotal: number; chars: number; path: string }) => void;
   maxFileBytes?: number;
+  stallTimeoutMs?: number;
+  sliceBytes?: number;
+  openFile?: (file: string) => Promise<CorpusFileHandle>;
 }
 
 /**
@@ -174,8 +325,10 @@ export async function loadCorpus(sources: string[], options: LoadCorpusOptions =
   let chars = 0;
   for (let i = 0; i < files.length; i++) {
     if (options.token?.isCancellationRequested) return { documents, skipped, cancelled: true };
-    const result = await readSpeechFile(files[i], { maxBytes: options.maxFileBytes });
-    documents.push(...result.documents);
+    const { token, stallTimeoutMs, sliceBytes, openFile } = options;
+    const result = await readSpeechFile(files[i], { maxBytes: options.maxFileBytes, token, stallTimeoutMs, sliceBytes, openFile });
+    if (token?.isCancellationRequested) return { documents, skipped, cancelled: true };
+    for (const d of result.documents) documents.push(d);
     if (result.skipped) skipped.push(result.skipped);
     for (const d of result.documents) chars += d.text.length;
     options.onProgress?.({ filesDone: i + 1, filesTotal: files.length, chars, path: files[i] });

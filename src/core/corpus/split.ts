@@ -1,9 +1,9 @@
 // Raw text → speeches. A file that compiles several speeches separates them by blank lines, each
 // starting with a title-like line; such a line is recognised by its shape and genre words, never
 // by position, so the same rule holds for any compiled file.
-import type { SpeechDocument } from '../types';
+import type { SpeechDocument, SpeechKind } from '../types';
 import { extractOutline } from '../outline';
-import { cleanLines, type CleanLine } from './clean';
+import { cleanRawLines, type CleanLine } from './clean';
 import { classifySpeech } from './kind';
 
 const TITLE_MAX_CHARS = 64;
@@ -32,20 +32,87 @@ function isSpeechTitle(line: string, next: string | undefined): boolean {
 }
 
 export function parseSpeeches(text: string, source: string): SpeechDocument[] {
-  const lines = cleanLines(text);
-  const starts: number[] = [];
-  lines.forEach((l, i) => {
-    if (l.text === '' || i === 0 || lines[i - 1].text !== '') return;
-    if (isSpeechTitle(l.text, lines[i + 1]?.text)) starts.push(i);
-  });
-  const chunks: CleanLine[][] = [];
-  let from = 0;
-  for (const start of [...starts, lines.length]) {
-    const chunk = trimBlank(lines.slice(from, start));
-    if (chunk.length) chunks.push(chunk);
-    from = start;
+  const splitter = new SpeechSplitter(source);
+  splitter.push(cleanRawLines(text.split(/\r\n|\r|\n/)), 0);
+  return splitter.end();
+}
+
+/**
+ * A text longer than this (in characters) is no single speech: it is cut at the next paragraph
+ * break into parts titled `…（续2）`, so one enormous file never becomes one enormous document.
+ */
+export const MAX_SPEECH_CHARS = 256 * 1024;
+
+/**
+ * Splits a stream of cleaned lines into speeches, so a big file can be read slice by slice with
+ * the result parseSpeeches gives for the whole text. A speech starts at a title-like line after a
+ * blank line; whether a line is a title may depend on the line after it, so one line waits.
+ */
+export class SpeechSplitter {
+  private readonly documents: SpeechDocument[] = [];
+  private chunk: CleanLine[] = [];
+  private chunkChars = 0;
+  /** Text of the last line taken ('' = blank), undefined before the first. */
+  private previous: string | undefined;
+  /** A possible title, waiting for the line after it. */
+  private candidate: CleanLine | undefined;
+  /** The speech being continued when the last one was cut for its length. */
+  private continued: { title: string; kind: SpeechKind; part: number } | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** Takes lines as cleanRawLines returns them; `firstLine` is the raw line number of the first. */
+  push(cleaned: readonly (string | undefined)[], firstLine: number): void {
+    for (let i = 0; i < cleaned.length; i++) {
+      const text = cleaned[i];
+      if (text === undefined) continue;
+      // Blank lines collapse to one; none before the first line.
+      if (text === '' && (this.previous === undefined || this.previous === '')) continue;
+      this.take({ text, source: firstLine + i });
+    }
   }
-  return chunks.map((chunk, index) => toDocument(chunk, source, index));
+
+  /** The speeches: call once, after the last push. */
+  end(): SpeechDocument[] {
+    if (this.candidate) this.decide(this.candidate, undefined);
+    this.candidate = undefined;
+    this.flush(false);
+    return this.documents;
+  }
+
+  private take(line: CleanLine): void {
+    if (this.candidate) {
+      this.decide(this.candidate, line.text);
+      this.candidate = undefined;
+    }
+    if (line.text !== '' && this.previous === '') this.candidate = line;
+    else {
+      if (this.chunkChars > MAX_SPEECH_CHARS && (line.text === '' || this.chunkChars > 2 * MAX_SPEECH_CHARS)) this.flush(true);
+      this.add(line);
+    }
+    this.previous = line.text;
+  }
+
+  private decide(line: CleanLine, next: string | undefined): void {
+    if (isSpeechTitle(line.text, next)) this.flush(false);
+    this.add(line);
+  }
+
+  private add(line: CleanLine): void {
+    this.chunk.push(line);
+    this.chunkChars += line.text.length + 1;
+  }
+
+  /** Ends the current speech; `tooLong` when it is cut only for its length (the next part continues it). */
+  private flush(tooLong: boolean): void {
+    const chunk = trimBlank(this.chunk);
+    this.chunk = [];
+    this.chunkChars = 0;
+    if (!chunk.length) return;
+    const doc = toDocument(chunk, this.source, this.documents.length, this.continued);
+    this.documents.push(doc);
+    this.continued = tooLong ? { title: this.continued?.title ?? doc.title, kind: doc.kind, part: (this.continued?.part ?? 1) + 1 } : undefined;
+  }
 }
 
 function trimBlank(lines: CleanLine[]): CleanLine[] {
@@ -56,16 +123,21 @@ function trimBlank(lines: CleanLine[]): CleanLine[] {
   return lines.slice(a, b);
 }
 
-function toDocument(chunk: CleanLine[], source: string, index: number): SpeechDocument {
+function toDocument(
+  chunk: CleanLine[],
+  source: string,
+  index: number,
+  continued?: { title: string; kind: SpeechKind; part: number },
+): SpeechDocument {
   const text = chunk.map((l) => l.text).join('\n');
   const first = chunk[0].text;
   const hasTitle = chunk.length > 1 && isTitleShaped(first);
   const body = hasTitle ? chunk.slice(1).map((l) => l.text).join('\n') : text;
-  const title = hasTitle ? first.replace(/^#{1,6}\s+/, '').trim() : derivedTitle(body);
+  const title = continued ? `${continued.title}（续${continued.part}）` : hasTitle ? first.replace(/^#{1,6}\s+/, '').trim() : derivedTitle(body);
   return {
     id: `${source}#${index}`,
     title,
-    kind: classifySpeech(hasTitle ? title : '', body),
+    kind: continued ? continued.kind : classifySpeech(hasTitle ? title : '', body),
     text,
     source,
     sourceLines: [chunk[0].source, chunk[chunk.length - 1].source],

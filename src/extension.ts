@@ -8,13 +8,20 @@
 // Speech kinds (讲话, 主持词…) are the corpus's own vocabulary and are never translated. A Chinese
 // VS Code shows Chinese throughout (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
+import { registerPhraseCompletion } from './completion';
 import { Corpus } from './corpus';
 import type { Feature, FeatureContext } from './feature';
+import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerCorpusTree } from './tree';
 
 /** Add a surface here: one line, one `Feature`. */
-const features: Feature[] = [registerSpeechDocuments, registerCorpusTree];
+const features: Feature[] = [
+  registerSpeechDocuments,
+  registerCorpusTree,
+  registerPhraseCompletion,
+  registerInlinePhraseCompletion,
+];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;
 

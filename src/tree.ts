@@ -8,6 +8,10 @@ import type { Feature } from './feature';
 import { SpeechCommands } from './speechDocuments';
 
 export const CORPUS_VIEW_ID = 'speechDrafter.corpus';
+/** Context key for the welcome view: true once a load finished with no speeches. */
+const CORPUS_EMPTY_KEY = 'speechDrafter.corpusEmpty';
+/** A kind with more speeches than this starts collapsed, so a large corpus does not flood the view. */
+const EXPAND_KIND_MAX = 50;
 
 export const TreeCommands = {
   refresh: 'speechDrafter.refreshCorpus',
@@ -16,7 +20,7 @@ export const TreeCommands = {
 
 type CorpusNode =
   | { type: 'kind'; kind: SpeechKind; documents: SpeechDocument[] }
-  | { type: 'speech'; doc: SpeechDocument; outline: OutlineNode[]; parent: CorpusNode }
+  | { type: 'speech'; doc: SpeechDocument; parent: CorpusNode }
   | { type: 'heading'; doc: SpeechDocument; node: OutlineNode; parent: CorpusNode };
 
 function sourceName(doc: SpeechDocument): string {
@@ -49,12 +53,18 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     }
     switch (element.type) {
       case 'kind':
-        return element.documents.map((doc) => ({ type: 'speech', doc, outline: nestHeadings(doc.headings), parent: element }));
+        return element.documents.map((doc) => ({ type: 'speech', doc, parent: element }));
       case 'speech':
-        return element.outline.map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
+        return nestHeadings(element.doc.headings).map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
       case 'heading':
         return element.node.children.map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
     }
+  }
+
+  /** Tooltips are built on hover only: a large corpus has thousands of speeches. */
+  resolveTreeItem(item: vscode.TreeItem, element: CorpusNode): vscode.TreeItem {
+    if (element.type === 'speech') item.tooltip = speechTooltip(element.doc);
+    return item;
   }
 
   getParent(element: CorpusNode): CorpusNode | undefined {
@@ -65,17 +75,16 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
     switch (element.type) {
       case 'kind': {
-        const item = new vscode.TreeItem(`${element.kind} (${element.documents.length})`, Expanded);
+        const item = new vscode.TreeItem(`${element.kind} (${element.documents.length})`, element.documents.length > EXPAND_KIND_MAX ? Collapsed : Expanded);
         item.id = `kind:${element.kind}`;
         item.contextValue = 'speechKind';
         return item;
       }
       case 'speech': {
         const { doc } = element;
-        const item = new vscode.TreeItem(doc.title, element.outline.length ? Collapsed : None);
+        const item = new vscode.TreeItem(doc.title, doc.headings.length ? Collapsed : None);
         item.id = `speech:${doc.id}`;
         item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc)].filter(Boolean).join(' · ');
-        item.tooltip = speechTooltip(doc);
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
         item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id, { preserveFocus: true }] };
@@ -135,6 +144,9 @@ export const registerCorpusTree: Feature = ({ corpus }) => {
   const view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const showState = () => {
     view.message = viewMessage(corpus, corpus.current);
+    const loaded = corpus.current;
+    const empty = !corpus.isLoading && loaded !== undefined && !loaded.cancelled && loaded.documents.length === 0;
+    void vscode.commands.executeCommand('setContext', CORPUS_EMPTY_KEY, empty);
   };
   return vscode.Disposable.from(
     provider,

@@ -53,10 +53,27 @@ export function sectionEnd(headings: readonly Heading[], index: number, lineCoun
   return Math.max(h.line, lineCount - 1);
 }
 
-/** Length as the tree shows it: characters that are not whitespace (Chinese text has no spaces to count). */
+/** True for the code units JavaScript's `\s` matches (all in the BMP). */
+function isWhitespace(c: number): boolean {
+  if (c < 0x80) return (c >= 9 && c <= 13) || c === 32;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Length as the tree shows it: characters that are not whitespace (Chinese text has no spaces to
+ * count); a character outside the BMP counts once. A loop over code units: the tree asks for
+ * thousands of speeches at once.
+ */
 export function speechLength(text: string): number {
   let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      n++;
+    } else if (!isWhitespace(c)) n++;
+  }
   return n;
 }
 

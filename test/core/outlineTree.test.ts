@@ -98,6 +98,12 @@ describe('outlineTree', () => {
 
   it('speechLength counts characters that are not whitespace, astral ones once', () => {
     assert.equal(speechLength(' 同志们：\n现在开会。\t𠀀'), 10);
+    assert.equal(speechLength('\u3000\u00a0\ufeff甲\u2003乙\r\n'), 2);
+  });
+
+  it('speechLength agrees with a count by regular expression on every sample speech', async () => {
+    const { documents } = await loadCorpus([defaultCorpusDir(path.join(__dirname, '..', '..'))]);
+    for (const d of documents) assert.equal(speechLength(d.text), [...d.text].filter((ch) => !/\s/u.test(ch)).length, d.title);
   });
 
   it('openingLines skips the title and blank lines and cuts long text', () => {

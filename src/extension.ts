@@ -12,7 +12,10 @@ import { registerPhraseCompletion } from './completion';
 import { Corpus } from './corpus';
 import type { Feature, FeatureContext } from './feature';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
+import { registerInsertOutline } from './insertOutline';
+import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
+import { registerStatusBar } from './statusBar';
 import { registerCorpusTree } from './tree';
 
 /** Add a surface here: one line, one `Feature`. */
@@ -21,6 +24,9 @@ const features: Feature[] = [
   registerCorpusTree,
   registerPhraseCompletion,
   registerInlinePhraseCompletion,
+  registerCorpusSearch,
+  registerInsertOutline,
+  registerStatusBar,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

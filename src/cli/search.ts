@@ -1,22 +1,11 @@
 // `search`: the corpus search of the 搜索素材库 command from the shell — sentences, titles and mined
 // phrases matching every keyword, best first, the matched characters in 【】.
 import { buildPhraseIndex } from '../core/complete';
-import { SearchIndex, type SearchHit } from '../core/search';
+import { markMatches, SearchIndex, type SearchHit } from '../core/search';
 import { ArgReader } from './args';
 import { loadCliCorpus } from './docs';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { sentence: '句', title: '题', phrase: '语' };
-
-/** The hit's text with each matched range in 【】. */
-export function markMatches(hit: Pick<SearchHit, 'text' | 'matches'>): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of hit.matches) {
-    out += `${hit.text.slice(at, s)}【${hit.text.slice(s, e)}】`;
-    at = e;
-  }
-  return out + hit.text.slice(at);
-}
 
 export async function run(args: string[]): Promise<number> {
   const reader = new ArgReader(args);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { loadCorpus } from '../../src/core/corpus';
-import { SearchIndex, parseQuery } from '../../src/core/search';
+import { markMatches, SearchIndex, parseQuery } from '../../src/core/search';
 import { splitSentences } from '../../src/core/search/sentences';
 import type { SpeechDocument } from '../../src/core/types';
 import { seededRandom } from '../bench/generateCorpus';
@@ -83,6 +83,7 @@ describe('search', () => {
       const marked = h.matches.map(([s, e]) => h.text.slice(s, e)).join('|');
       for (const w of ['初心', '使命', '课题']) assert.ok(marked.includes(w), marked);
     }
+    assert.equal(markMatches({ text: '守初心担使命', matches: [[1, 3], [4, 6]] }), '守【初心】担【使命】');
   });
 
   it('gives hits that point at their speech, line and column, with ranges inside the text', () => {

@@ -330,3 +330,14 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   }
   return out;
 }
+
+/** A hit's text with each matched range wrapped in 【】, for places that cannot highlight (a terminal, a quick-pick label). */
+export function markMatches(hit: Pick<SearchHit, 'text' | 'matches'>, open = '【', close = '】'): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of hit.matches) {
+    out += `${hit.text.slice(at, s)}${open}${hit.text.slice(s, e)}${close}`;
+    at = e;
+  }
+  return out + hit.text.slice(at);
+}

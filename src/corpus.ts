@@ -41,12 +41,30 @@ export interface LoadedCorpus {
   byId(id: string): SpeechDocument | undefined;
 }
 
-/** The sources the settings name for this window, and the workspace paths left out because the workspace is not trusted. */
+/** The sources the settings name for this window, and what was left out. */
 export interface CorpusSources {
   sources: string[];
+  /** Workspace settings files whose corpus paths were ignored because the workspace is not trusted. */
   ignoredUntrusted: string[];
   /** Relative paths that could not be resolved (no workspace folder is open). */
   unresolved: string[];
+}
+
+/**
+ * The workspace settings files that set the corpus paths. In restricted mode VS Code hides those
+ * values even from inspect(), so the files are read (only to tell the user, never to use the paths).
+ */
+function workspaceSettingsNamingPaths(folders: readonly string[]): string[] {
+  const files = folders.map((f) => path.join(f, '.vscode', 'settings.json'));
+  const workspaceFile = vscode.workspace.workspaceFile;
+  if (workspaceFile?.scheme === 'file') files.push(workspaceFile.fsPath);
+  return files.filter((f) => {
+    try {
+      return /"speechDrafter\.corpus\.paths"\s*:/.test(fs.readFileSync(f, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 function loadedCorpus(
@@ -167,9 +185,7 @@ export class Corpus implements vscode.Disposable {
     } else {
       // An untrusted workspace must not point the extension at files: only the user's own paths count.
       add(paths?.globalValue, folders.map((f) => f.uri.fsPath));
-      for (const v of [paths?.workspaceValue, ...folders.map((f) => vscode.workspace.getConfiguration(CORPUS_SECTION, f.uri).inspect<string[]>('paths')?.workspaceFolderValue)]) {
-        if (Array.isArray(v)) ignoredUntrusted.push(...v.filter((p) => typeof p === 'string'));
-      }
+      ignoredUntrusted.push(...workspaceSettingsNamingPaths(folders.map((f) => f.uri.fsPath)));
     }
     return { sources: [...new Set(out)], ignoredUntrusted: [...new Set(ignoredUntrusted)], unresolved };
   }
@@ -255,7 +271,7 @@ export class Corpus implements vscode.Disposable {
   private explainIgnored(ignoredUntrusted: string[], unresolved: string[]): void {
     for (const p of unresolved) this.log.warn(vscode.l10n.t('Relative corpus path {0} ignored: no workspace folder is open.', p));
     if (!ignoredUntrusted.length) return;
-    this.log.warn(vscode.l10n.t('Workspace not trusted: corpus paths from workspace settings ignored: {0}', ignoredUntrusted.join(', ')));
+    this.log.warn(vscode.l10n.t('Workspace not trusted: the corpus paths set in {0} are ignored.', ignoredUntrusted.join(', ')));
     if (this.toldAboutTrust) return;
     this.toldAboutTrust = true;
     const manage = vscode.l10n.t('Manage Workspace Trust');

@@ -12,5 +12,11 @@ export declare function installExtension(
   vsix: string,
   dirs: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
 ): void;
-export declare function codeServerArgs(options: { port: number; userDataDir: string; extensionsDir: string; workspace: string }): string[];
+export declare function codeServerArgs(options: {
+  port: number;
+  userDataDir: string;
+  extensionsDir: string;
+  workspace: string;
+  locale?: string;
+}): string[];
 export declare function waitForHealthz(port: number, timeoutMs?: number, isAlive?: () => boolean): Promise<void>;

@@ -199,9 +199,13 @@ export function installExtension(codeServer, vsix, { userDataDir, extensionsDir,
   });
 }
 
-/** Arguments that serve one workspace on 127.0.0.1 without a password, telemetry or update checks. */
-export function codeServerArgs({ port, userDataDir, extensionsDir, workspace }) {
+/**
+ * Arguments that serve one workspace on 127.0.0.1 without a password, telemetry or update checks.
+ * `locale` (e.g. zh-cn) sets VS Code's display language.
+ */
+export function codeServerArgs({ port, userDataDir, extensionsDir, workspace, locale }) {
   return [
+    ...(locale ? ['--locale', locale] : []),
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',

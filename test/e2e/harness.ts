@@ -1,7 +1,7 @@
 // The real-VS-Code harness: the packaged .vsix installed into code-server 4.100.3 (VS Code 1.100.3)
 // with fresh user-data, extensions and home dirs, served on a free loopback port, driven through
 // Debian's chromium by playwright-core. Every session is torn down completely (no process left).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,10 @@ export interface StartOptions {
   /** User settings on top of the quiet defaults. */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
+  /** VS Code's display language (`--locale`), e.g. 'zh-cn'; default English. */
+  locale?: string;
+  /** Open the workspace in restricted mode (workspace trust on, never prompted); default trusted. */
+  untrusted?: boolean;
 }
 
 /** Code-server process groups still running, killed if the test process exits early. */
@@ -98,6 +102,7 @@ export class VsCodeSession {
    */
   static async start(options: StartOptions = {}): Promise<VsCodeSession> {
     const t0 = Date.now();
+    checkBrowser();
     const timings: Timings = {};
     const { vsix } = packagedExtension();
     codeServerBinary ??= ensureCodeServer();
@@ -115,7 +120,10 @@ export class VsCodeSession {
     let t = Date.now();
     installExtension(codeServerBinary, vsix, { userDataDir, extensionsDir, env });
     timings.installMs = Date.now() - t;
-    writeUserSettings(userDataDir, options.settings);
+    const trust = options.untrusted
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+      : {};
+    writeUserSettings(userDataDir, { ...trust, ...options.settings });
     if (options.files) {
       for (const [name, text] of Object.entries(options.files)) writeFileSync(join(workspace, name), text);
     } else {
@@ -126,7 +134,10 @@ export class VsCodeSession {
     const port = await freePort();
     const logFd = openSync(join(root, 'code-server.log'), 'a');
     // Its own process group, so teardown can end code-server and every process it started.
-    const server = spawn(codeServerBinary, codeServerArgs({ port, userDataDir, extensionsDir, workspace }), {
+    const args = codeServerArgs({ port, userDataDir, extensionsDir, workspace, locale: options.locale });
+    // --disable-workspace-trust would make every workspace trusted.
+    const serverArgs = options.untrusted ? args.filter((a) => a !== '--disable-workspace-trust') : args;
+    const server = spawn(codeServerBinary, serverArgs, {
       env,
       detached: true,
       stdio: ['ignore', logFd, logFd],
@@ -184,13 +195,12 @@ export class VsCodeSession {
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
   }
 
-  /** Types into the focused editor; text goes in as inserted characters (headless chromium has no IME). */
+  /**
+   * Types into the focused editor as inserted text (headless chromium has no IME), the way a
+   * committed IME composition arrives. '\n' inserts a line break without accepting a suggestion.
+   */
   async typeText(text: string): Promise<void> {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (i > 0) await this.page.keyboard.press('Enter');
-      if (lines[i]) await this.page.keyboard.insertText(lines[i]);
-    }
+    await this.page.keyboard.insertText(text);
   }
 
   /** Runs a command by its title from the F1 palette, e.g. "讲稿助手 Speech Drafter: Refresh Corpus". */
@@ -202,6 +212,49 @@ export class VsCodeSession {
     await row.waitFor();
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
+  }
+
+  /**
+   * The labels in the suggest widget, waiting for it to show; [] when it doesn't within `timeout`
+   * (the first suggestions wait for the corpus index, slower on a busy machine).
+   */
+  async suggestions(timeout = 10_000): Promise<string[]> {
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    try {
+      await widget.locator('.monaco-list-row').first().waitFor({ timeout });
+    } catch {
+      return [];
+    }
+    return widget.locator('.monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /** The inline suggestion (ghost text) shown in the active editor, '' when there is none. */
+  async ghostText(): Promise<string> {
+    const parts = await this.page.locator('.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text').allInnerTexts();
+    return parts.join('').replace(/\u00a0/g, ' ');
+  }
+
+  /** Chooses the quick-pick row containing `label` (after a command opened a quick pick). */
+  async pickQuickItem(label: string | RegExp): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  /** Messages of the notification toasts on screen. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  /** A status-bar entry by its text, e.g. statusBarItem(/字/). */
+  statusBarItem(text: string | RegExp): Locator {
+    return this.page.locator('.statusbar .statusbar-item', { hasText: text }).first();
   }
 
   /** Saves test-results/<name>.png and returns its path. */
@@ -303,6 +356,20 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+let browserChecked = false;
+/** Fails early, naming the Debian package, when the browser is missing; warns when no CJK font is installed. */
+function checkBrowser(): void {
+  if (browserChecked) return;
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`${chromiumPath} is missing: install the Debian package chromium (sudo bash scripts/setup-system.sh)`);
+  }
+  const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  if (fonts.status === 0 && !fonts.stdout.trim()) {
+    console.warn('      (no CJK font installed: screenshots will show boxes for Chinese; install fonts-wqy-microhei)');
+  }
+  browserChecked = true;
 }
 
 async function stopProcessGroup(server: ChildProcess): Promise<void> {

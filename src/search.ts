@@ -35,7 +35,8 @@ function hitItem(hit: SearchHit, openButton: vscode.QuickInputButton): HitItem {
   const where = hit.kind === 'phrase' ? vscode.l10n.t('stock phrase') : `${hit.title} · ${vscode.l10n.t('Line {0}', hit.line + 1)}`;
   return {
     label: markMatches(hit),
-    description: where,
+    // On its own line: a long sentence would push a description out of sight.
+    detail: where,
     iconPath: new vscode.ThemeIcon(KIND_ICON[hit.kind]),
     // The engine's hits are already filtered and ranked; VS Code must not hide any of them.
     alwaysShow: true,

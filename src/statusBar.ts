@@ -1,7 +1,7 @@
 // Status-bar item for drafts (markdown, plain text): 字数 as Chinese offices count it, the
 // selection's count when there is one, and the speaking time at speechDrafter.speakingRate.
 import * as vscode from 'vscode';
-import { countCharacters, DEFAULT_SPEAKING_RATE, speakingMinutes, type CharacterCount } from './core/count';
+import { countCharacters, DEFAULT_SPEAKING_RATE, markdownVisibleText, speakingMinutes, type CharacterCount } from './core/count';
 import type { Feature } from './feature';
 import { SPEECH_SCHEME } from './speechDocuments';
 
@@ -22,7 +22,7 @@ export function speakingTimeLabel(spoken: number, rate: number): string {
   return vscode.l10n.t('about {0} min', Math.round(minutes));
 }
 
-function tooltip(total: CharacterCount, selected: CharacterCount | undefined, rate: number): vscode.MarkdownString {
+function tooltip(total: CharacterCount, selected: CharacterCount | undefined, rate: number, markdown: boolean): vscode.MarkdownString {
   const n = (x: number) => x.toLocaleString();
   const lines = [
     vscode.l10n.t('**{0}** characters (字数) in this document', n(total.chars)),
@@ -34,6 +34,7 @@ function tooltip(total: CharacterCount, selected: CharacterCount | undefined, ra
       n(total.fullWidth),
       n(total.words),
     ),
+    ...(markdown ? ['', vscode.l10n.t('Markdown marks (#, >, **, list bullets, link addresses) are not counted.')] : []),
     '',
     vscode.l10n.t('Speaking time: {0} spoken characters (punctuation is not read aloud) at {1} per minute, {2}.', n(total.spoken), n(rate), speakingTimeLabel(total.spoken, rate)),
   ];
@@ -60,14 +61,16 @@ export const registerStatusBar: Feature = () => {
       return;
     }
     const rate = speakingRate();
-    const total = countCharacters(doc.getText());
+    // In Markdown, marks the reader never sees (#, >, **…**, link targets) are not 字.
+    const visible = doc.languageId === 'markdown' ? markdownVisibleText : (text: string) => text;
+    const total = countCharacters(visible(doc.getText()));
     const selections = editor.selections.filter((s) => !s.isEmpty);
-    const selected = selections.length ? countCharacters(selections.map((s) => doc.getText(s)).join('\n')) : undefined;
+    const selected = selections.length ? countCharacters(visible(selections.map((s) => doc.getText(s)).join('\n'))) : undefined;
     const time = speakingTimeLabel(total.spoken, rate);
     item.text = selected
       ? `$(pencil) ${vscode.l10n.t('{0} of {1} chars', selected.chars.toLocaleString(), total.chars.toLocaleString())} · ${time}`
       : `$(pencil) ${vscode.l10n.t('{0} chars', total.chars.toLocaleString())} · ${time}`;
-    item.tooltip = tooltip(total, selected, rate);
+    item.tooltip = tooltip(total, selected, rate, doc.languageId === 'markdown');
     item.show();
   };
   const schedule = () => {

@@ -59,6 +59,34 @@ export function countCharacters(text: string): CharacterCount {
   return { chars: cjk + punctuation + fullWidth + words, cjk, punctuation, fullWidth, words, spoken: cjk + fullWidth + words };
 }
 
+/**
+ * The text a reader sees of a Markdown draft, for counting: heading marks (`#`), quote marks (`>`),
+ * bullets, rules, emphasis pairs, code ticks, HTML tags and comments go; link text stays, image
+ * syntax goes. Ordered-list numbers stay (they show, and `1.` numbers a speech's points). An
+ * unpaired `**` stays: the corpus uses `**` for redacted names.
+ */
+export function markdownVisibleText(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split(/\r?\n/)
+    .map((line) =>
+      /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)
+        ? ''
+        : line
+            .replace(/^\s{0,3}(>\s?)+/, '')
+            .replace(/^\s{0,3}#{1,6}(\s+|$)/, '')
+            .replace(/\s+#+\s*$/, '')
+            .replace(/^\s*[-*+]\s+(\[[ xX]\]\s+)?/, ''),
+    )
+    .join('\n')
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/`+([^`\n]*)`+/g, '$1')
+    .replace(/<\/?[A-Za-z][^>\n]*>/g, '')
+    .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/(\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\1/g, '$2');
+}
+
 /** Minutes to read `spoken` 字 aloud at `rate` 字 per minute (a bad rate falls back to the default). */
 export function speakingMinutes(spoken: number, rate: number = DEFAULT_SPEAKING_RATE): number {
   const r = Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_SPEAKING_RATE;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { countCharacters, speakingMinutes } from '../../src/core/count';
+import { countCharacters, markdownVisibleText, speakingMinutes } from '../../src/core/count';
 
 // Each sample was counted by hand, character by character, under the rule in src/core/count.ts.
 const SAMPLES: { text: string; chars: number; cjk: number; punctuation: number; fullWidth: number; words: number }[] = [
@@ -48,5 +48,32 @@ describe('speakingMinutes', () => {
   it('falls back to the default for a rate that is not positive', () => {
     assert.equal(speakingMinutes(440, 0), 2);
     assert.equal(speakingMinutes(440, Number.NaN), 2);
+  });
+});
+
+describe('markdownVisibleText', () => {
+  it('counts what a reader sees of a Markdown draft', () => {
+    const draft = [
+      '# 在全市工作会议上的讲话',
+      '',
+      '> 同志们：',
+      '',
+      '- **一、提高站位**',
+      '1. 要[抓落实](https://example.com)。',
+      '***',
+      '![图](a.png)<!-- 备注 -->关于**工作的讲话。',
+    ].join('\n');
+    assert.equal(
+      markdownVisibleText(draft),
+      ['在全市工作会议上的讲话', '', '同志们：', '', '一、提高站位', '1. 要抓落实。', '', '关于**工作的讲话。'].join('\n'),
+    );
+    // By hand: 在全市工作会议上的讲话 11 | 同志们： 3+1 | 一、提高站位 5+1 | 1. (word) 要抓落实 4 。1 | 关于 2 ** (word) 工作的讲话 5 。1
+    const c = countCharacters(markdownVisibleText(draft));
+    assert.deepEqual({ chars: c.chars, cjk: c.cjk, punctuation: c.punctuation, words: c.words }, { chars: 36, cjk: 30, punctuation: 4, words: 2 });
+  });
+
+  it('leaves plain Chinese text alone', () => {
+    const text = '发言完毕，不当之处，请同志们批评指正，谢谢。\n我就讲这些。';
+    assert.equal(markdownVisibleText(text), text);
   });
 });

@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { Corpus, LoadedCorpus } from './corpus';
 import { markMatches, SearchIndex, type SearchHit } from './core/search';
+import type { PhraseIndex } from './core/complete';
 import type { Feature } from './feature';
+import { phrasesOf, type Phrases } from './phrases';
 import { showSpeech } from './speechDocuments';
 
 export const SearchCommands = { searchCorpus: 'speechDrafter.searchCorpus' } as const;
@@ -18,12 +20,13 @@ interface HitItem extends vscode.QuickPickItem {
   hit?: SearchHit;
 }
 
-/** One search index per loaded corpus, built on first use. */
+/** One search index per loaded corpus, built on first use, with the phrases mined from that corpus. */
 const indexes = new WeakMap<LoadedCorpus, SearchIndex>();
-function searchIndexOf(loaded: LoadedCorpus): SearchIndex {
+function searchIndexOf(loaded: LoadedCorpus, phrases: PhraseIndex): SearchIndex {
   let index = indexes.get(loaded);
   if (!index) {
-    index = SearchIndex.build(loaded.documents);
+    const mined = [...phrases.phrases, ...phrases.groups, ...phrases.quotations].map((p) => p.text);
+    index = SearchIndex.build(loaded.documents, mined);
     indexes.set(loaded, index);
   }
   return index;
@@ -58,7 +61,7 @@ async function insertAtCursor(editor: vscode.TextEditor, text: string): Promise<
   editor.revealRange(new vscode.Range(end, end));
 }
 
-async function searchCorpus(corpus: Corpus): Promise<void> {
+async function searchCorpus(corpus: Corpus, phrases: Phrases): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const pick = vscode.window.createQuickPick<HitItem>();
   pick.title = vscode.l10n.t('Search the corpus');
@@ -114,12 +117,13 @@ async function searchCorpus(corpus: Corpus): Promise<void> {
   pick.busy = true;
   refresh();
   pick.show();
-  loaded = await corpus.ready;
+  const [corpusLoaded, phraseIndex] = await Promise.all([corpus.ready, phrases.ready()]);
   if (hidden) return;
-  index = searchIndexOf(loaded);
+  loaded = corpusLoaded;
+  index = searchIndexOf(loaded, phraseIndex);
   pick.busy = false;
   refresh();
 }
 
-export const registerCorpusSearch: Feature = ({ corpus }) =>
-  vscode.commands.registerCommand(SearchCommands.searchCorpus, () => searchCorpus(corpus));
+export const registerCorpusSearch: Feature = (context) =>
+  vscode.commands.registerCommand(SearchCommands.searchCorpus, () => searchCorpus(context.corpus, phrasesOf(context)));

@@ -74,16 +74,17 @@ async function insertOutline(corpus: Corpus, snippetsDir: string, log: vscode.Lo
   });
   const structures = snippets.filter((s) => s.file.endsWith(STRUCTURES_FILE));
   const parts = snippets.filter((s) => !s.file.endsWith(STRUCTURES_FILE));
+  // The corpus option sits between the structures and the openings/closings, where it is seen without scrolling far.
   const items: OutlineItem[] = [
     ...structures.map(item),
-    { label: vscode.l10n.t('Openings and closings'), kind: vscode.QuickPickItemKind.Separator },
-    ...parts.map(item),
     { label: vscode.l10n.t('From the corpus'), kind: vscode.QuickPickItemKind.Separator },
     {
       label: `$(list-tree) ${vscode.l10n.t('Follow the structure of a speech in the corpus…')}`,
       detail: vscode.l10n.t('Pick any speech: its headings, levels and numbering are kept, its text becomes blanks to fill'),
       fromSpeech: true,
     },
+    { label: vscode.l10n.t('Openings and closings'), kind: vscode.QuickPickItemKind.Separator },
+    ...parts.map(item),
   ];
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Insert Outline'),

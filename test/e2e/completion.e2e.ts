@@ -27,20 +27,25 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
-  /** Waits until the extension's log says the corpus phrase index is built. */
-  async function phraseIndexBuilt(timeout = 90_000): Promise<void> {
+  const indexBuilds = () => vscode.extensionLog().match(/Phrase index built in \d+ ms/g)?.length ?? 0;
+
+  /** Waits until the extension's log says the corpus phrase index was built more than `before` times; its build time. */
+  async function phraseIndexBuilt(before = 0, timeout = 90_000): Promise<number> {
     const deadline = Date.now() + timeout;
-    while (!/Phrase index built in \d+ ms/.test(vscode.extensionLog())) {
-      if (Date.now() > deadline) throw new Error(`no "Phrase index built" in the extension log:\n${vscode.extensionLog()}`);
+    while (indexBuilds() <= before) {
+      if (Date.now() > deadline) throw new Error(`no new "Phrase index built" in the extension log:\n${vscode.extensionLog()}`);
       await vscode.page.waitForTimeout(200);
     }
+    return Number([...vscode.extensionLog().matchAll(/Phrase index built in (\d+) ms/g)].pop()![1]);
   }
 
-  /** Waits until the cursor stands after `line` typed into the draft's last line (ghost text leaves the cursor where it is). */
-  async function cursorAfter(line: string, timeout = 10_000): Promise<number> {
+  /** The draft's line that the tests type into first (the empty last line of the sample). */
+  const firstLine = sampleDraft.split('\n').length;
+
+  /** Waits until the cursor stands after `text` on line `line` (ghost text leaves the cursor where it is). */
+  async function cursorAfter(text: string, line = firstLine, timeout = 10_000): Promise<number> {
     const t = Date.now();
-    const lastLine = sampleDraft.split('\n').length;
-    const expected = `Ln ${lastLine}, Col ${line.length + 1}`;
+    const expected = `Ln ${line}, Col ${text.length + 1}`;
     let status = '';
     while ((status = await vscode.cursorStatus()) !== expected) {
       if (Date.now() - t > timeout) throw new Error(`cursor at "${status}", expected "${expected}"`);
@@ -49,19 +54,27 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     return Date.now() - t;
   }
 
-  /** The last line of the saved draft (the one typed into). */
-  async function savedLastLine(): Promise<string> {
-    // Every save here changes the file; the tab's dirty mark is not a reliable signal in this VS Code.
-    const onDisk = vscode.readFile(sampleDraftName);
+  /** Waits for the ghost text, '' when none shows within `timeout`. */
+  async function ghostText(timeout = 10_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    let ghost = '';
+    while (!(ghost = await vscode.ghostText()) && Date.now() < deadline) await vscode.page.waitForTimeout(100);
+    return ghost;
+  }
+
+  /**
+   * Saves (Ctrl+S) and returns what the file on disk holds after the sample's own text, once that is
+   * `expected` (or after 10 s). Polled: the tab's dirty mark is no signal here, and a read can catch
+   * the file half written.
+   */
+  async function savedTail(expected: string): Promise<string> {
     await vscode.page.keyboard.press('Control+S');
     const deadline = Date.now() + 10_000;
-    // Changed, and the same on two reads in a row (a read can catch the file half written).
-    let text = onDisk;
-    for (let previous = onDisk; Date.now() < deadline; previous = text) {
+    let text = '';
+    do {
       await vscode.page.waitForTimeout(100);
       text = vscode.readFile(sampleDraftName);
-      if (text !== onDisk && text === previous) break;
-    }
+    } while (text !== sampleDraft + expected && Date.now() < deadline);
     assert.ok(text.startsWith(sampleDraft), 'the rest of the draft is untouched');
     return text.slice(sampleDraft.length);
   }
@@ -69,10 +82,8 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
   it('opening a Markdown draft builds the phrase index in the background', async function () {
     const t = Date.now();
     await vscode.openFile(sampleDraftName);
-    await phraseIndexBuilt();
+    timings.phraseIndexBuildMs = await phraseIndexBuilt();
     timings.openToIndexBuiltMs = Date.now() - t;
-    const built = /Phrase index built in (\d+) ms/.exec(vscode.extensionLog());
-    timings.phraseIndexBuildMs = Number(built![1]);
   });
 
   it('typing 增强“四个 shows the parallel group in the suggest list without Ctrl+Space, and as ghost text', async function () {
@@ -84,9 +95,7 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     assert.ok(labels.includes(GROUP), `suggestions: ${JSON.stringify(labels)}`);
     assert.equal(labels[0], GROUP, 'the whole group comes first');
 
-    let ghost = '';
-    const deadline = Date.now() + 10_000;
-    while (!(ghost = await vscode.ghostText()) && Date.now() < deadline) await vscode.page.waitForTimeout(100);
+    const ghost = await ghostText();
     timings.typeToGhostTextMs = Date.now() - t;
     assert.equal(ghost, GROUP.slice('增强“四个'.length), 'ghost text continues the typed text');
     await vscode.screenshot('completion-suggest-and-ghost');
@@ -95,12 +104,12 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
   it('Tab inserts the phrase; the saved file holds exactly it; one undo restores the typed text', async function () {
     await vscode.page.keyboard.press('Tab');
     timings.tabToInsertedMs = await cursorAfter(GROUP);
-    assert.equal(await savedLastLine(), GROUP);
+    assert.equal(await savedTail(GROUP), GROUP);
     await vscode.screenshot('completion-accepted');
 
     await vscode.page.keyboard.press('Control+Z');
     await cursorAfter('增强“四个');
-    assert.equal(await savedLastLine(), '增强“四个');
+    assert.equal(await savedTail('增强“四个'), '增强“四个');
   });
 
   it('Enter accepts the list’s first item after typing on to the next clause', async function () {
@@ -112,6 +121,65 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     await vscode.screenshot('completion-next-clause');
     await vscode.page.keyboard.press('Enter');
     timings.enterToInsertedMs = await cursorAfter(GROUP);
-    assert.equal(await savedLastLine(), GROUP);
+    assert.equal(await savedTail(GROUP), GROUP);
   });
+  it('shows neither the list nor ghost text while an IME composes; both come once the composition commits', async function () {
+    await vscode.page.keyboard.press('End');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.typeText('增强“四');
+    await vscode.suggestions(10_000);
+    await vscode.page.keyboard.press('Escape');
+    await vscode.page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
+    // What a pinyin IME does: composition text in the editor, uncommitted, then the commit.
+    const cdp = await vscode.page.context().newCDPSession(vscode.page);
+    await cdp.send('Input.imeSetComposition', { text: 'ge', selectionStart: 2, selectionEnd: 2 });
+    await vscode.page.waitForTimeout(300);
+    await cdp.send('Input.imeSetComposition', { text: '个', selectionStart: 1, selectionEnd: 1 });
+    await vscode.page.waitForTimeout(1_500);
+    assert.deepEqual(await vscode.suggestions(500), [], 'no suggest list mid-composition');
+    assert.equal(await vscode.ghostText(), '', 'no ghost text mid-composition');
+    await vscode.screenshot('completion-ime-composing');
+    await cdp.send('Input.insertText', { text: '个' });
+    assert.equal((await vscode.suggestions(10_000))[0], GROUP);
+    assert.equal(await ghostText(), GROUP.slice('增强“四个'.length));
+    await vscode.page.keyboard.press('Escape');
+    await cdp.detach();
+    assert.equal(await savedTail(`${GROUP}\n增强“四个`), `${GROUP}\n增强“四个`);
+  });
+
+  it('a phrase chosen from lower in the list comes first next time, also after the window reloads', async function () {
+    const second = '增强“四个意识”、坚定“四个自信”、';
+    await vscode.page.keyboard.press('End');
+    let labels = await reopenSuggest();
+    const before = labels.indexOf(second);
+    assert.ok(before >= 1, `suggestions: ${JSON.stringify(labels)}`);
+    for (let i = 0; i < before; i++) await vscode.page.keyboard.press('ArrowDown');
+    await vscode.page.keyboard.press('Enter');
+    await cursorAfter(second, firstLine + 1);
+    assert.equal(await savedTail(`${GROUP}\n${second}`), `${GROUP}\n${second}`);
+
+    const builds = indexBuilds();
+    const t = Date.now();
+    await vscode.page.reload();
+    await vscode.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await vscode.openFile(sampleDraftName);
+    await phraseIndexBuilt(builds);
+    timings.reloadToIndexBuiltMs = Date.now() - t;
+    await vscode.page.keyboard.press('Control+End');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.typeText('增强“四个');
+    labels = await vscode.suggestions(10_000);
+    // It moved up (the whole group, accepted twice above, keeps its lead; the drafts, which now hold both, shift the list too).
+    const after = labels.indexOf(second);
+    assert.ok(after >= 0 && after < before, `rank ${before} → ${after}: ${JSON.stringify(labels)}`);
+    assert.equal(labels[0], GROUP);
+    await vscode.screenshot('completion-accepted-ranks-first');
+  });
+
+  /** Deletes the typed clause back to 增强“四 and types 个 again, so the list opens afresh; its labels. */
+  async function reopenSuggest(): Promise<string[]> {
+    await vscode.page.keyboard.press('Backspace');
+    await vscode.typeText('个');
+    return vscode.suggestions(10_000);
+  }
 });

@@ -120,9 +120,9 @@ export function phrasesOf(context: FeatureContext): Phrases {
 }
 
 /** Drafts bigger than this are skipped (a pasted book is not a draft, and mining it would stall typing). */
-const MAX_DRAFT_CHARS = 100_000;
-/** All open drafts together are indexed up to this many chars. */
-const MAX_DRAFTS_CHARS = 300_000;
+const MAX_DRAFT_CHARS = 60_000;
+/** All open drafts together are indexed up to this many chars (a rebuild on this thread stays in the low hundreds of ms). */
+const MAX_DRAFTS_CHARS = 120_000;
 /** Rebuild this long after the last edit: typing goes on uninterrupted, a pause picks the new text up. */
 const DRAFTS_DEBOUNCE_MS = 1_000;
 
@@ -137,12 +137,14 @@ export function isDraft(document: vscode.TextDocument): boolean {
 export class OpenDraftPhrases implements vscode.Disposable {
   private built: PhraseIndex | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private cts: vscode.CancellationTokenSource | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly corpus: Corpus,
     private readonly log: vscode.LogOutputChannel,
     private readonly enabled: () => boolean,
+    private readonly builder: PhraseIndexBuilder = buildOnThisThread,
   ) {
     const onDocument = (document: vscode.TextDocument) => {
       if (isDraft(document)) this.schedule();
@@ -167,10 +169,11 @@ export class OpenDraftPhrases implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.rebuild(), DRAFTS_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.rebuild(), DRAFTS_DEBOUNCE_MS);
   }
 
-  private rebuild(): void {
+  private async rebuild(): Promise<void> {
+    this.cts?.cancel();
     if (!this.enabled()) {
       this.built = undefined;
       return;
@@ -188,13 +191,26 @@ export class OpenDraftPhrases implements vscode.Disposable {
       total += text.length;
       documents.push(draftDocument(document, text));
     }
-    this.built = documents.length ? buildPhraseIndex(documents) : undefined;
+    const cts = (this.cts = new vscode.CancellationTokenSource());
+    try {
+      const index = documents.length ? await this.builder(documents, cts.token) : undefined;
+      // A newer edit started another rebuild meanwhile; its result wins.
+      if (cts.token.isCancellationRequested) return;
+      this.built = index;
+    } catch (err) {
+      this.log.warn(vscode.l10n.t('Indexing the open drafts failed: {0}', err instanceof Error ? err.message : String(err)));
+      return;
+    } finally {
+      cts.dispose();
+      if (this.cts === cts) this.cts = undefined;
+    }
     const ms = Date.now() - started;
     if (ms > 200) this.log.info(vscode.l10n.t('Open drafts indexed in {0} ms ({1} documents, {2} characters).', ms, documents.length, total));
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.cts?.cancel();
     for (const d of this.subscriptions) d.dispose();
   }
 }

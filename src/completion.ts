@@ -99,7 +99,7 @@ export class PhraseCompleter implements vscode.Disposable {
     const options = { limit: request.limit, inline: request.inline };
     const lists: Suggestion[][] = [];
     const from = (index: PhraseIndex | undefined, origin: Origin) => {
-      if (index) lists.push(complete(index, before, options).map((item) => ({ ...item, origin })));
+      if (index) lists.push(complete(index, before, options).filter((item) => fits(item, before)).map((item) => ({ ...item, origin })));
     };
     from(this.phrases.current, 'corpus');
     from(this.drafts.index, 'drafts');
@@ -119,6 +119,18 @@ export class PhraseCompleter implements vscode.Disposable {
   dispose(): void {
     this.drafts.dispose();
   }
+}
+
+/** The editor relies on this: the item replaces typed text on this line only, with text that starts with it, and adds something. */
+function fits(item: PhraseItem, before: string): boolean {
+  return (
+    Number.isInteger(item.replace) &&
+    item.replace >= 0 &&
+    item.replace <= before.length &&
+    item.insert.length > item.replace &&
+    before.endsWith(item.insert.slice(0, item.replace)) &&
+    !/[\r\n]/.test(item.insert)
+  );
 }
 
 const completers = new WeakMap<FeatureContext['corpus'], PhraseCompleter>();

@@ -176,6 +176,24 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     await vscode.screenshot('completion-accepted-ranks-first');
   });
 
+  it('a phrase with a placeholder (*) inserts as a snippet: the placeholder is selected, typing fills it in', async function () {
+    // Continues the draft: line 16 holds 增强“四个 from the test before.
+    await vscode.page.keyboard.press('Escape');
+    await vscode.page.keyboard.press('Control+End');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.typeText('认真落实中央、省委和');
+    const labels = await vscode.suggestions(10_000);
+    const at = labels.findIndex((l) => l.includes('*'));
+    assert.ok(at >= 0, `a suggestion with a placeholder: ${JSON.stringify(labels)}`);
+    const phrase = labels[at];
+    for (let i = 0; i < at; i++) await vscode.page.keyboard.press('ArrowDown');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.typeText('杭州');
+    await vscode.screenshot('completion-snippet-filled');
+    const filled = '认真落实中央、' + phrase.replace('*', '杭州');
+    assert.equal(await savedTail(`${GROUP}\n${'增强“四个意识”、坚定“四个自信”、'}\n增强“四个\n${filled}`), `${GROUP}\n增强“四个意识”、坚定“四个自信”、\n增强“四个\n${filled}`);
+  });
+
   /** Deletes the typed clause back to 增强“四 and types 个 again, so the list opens afresh; its labels. */
   async function reopenSuggest(): Promise<string[]> {
     await vscode.page.keyboard.press('Backspace');

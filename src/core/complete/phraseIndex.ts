@@ -3,10 +3,8 @@
 // a suggestion can tell whether it comes from a group, a quotation or a stock phrase in O(length).
 import type { SpeechDocument } from '../types';
 import { buildCorpusText, type CorpusText } from '../phrases/corpusText';
+import { mineCorpus } from '../phrases/sampledMining';
 import {
-  mineParallelGroups,
-  mineQuotations,
-  mineStockPhrases,
   type MiningOptions,
   type ParallelGroup,
   type Quotation,
@@ -23,6 +21,16 @@ export interface PhraseIndexOptions {
   mining?: Partial<MiningOptions>;
 }
 
+/** What a cache saves of a PhraseIndex: everything building and mining produced. */
+export interface PhraseIndexParts {
+  corpus: CorpusText;
+  phrases: StockPhrase[];
+  groups: ParallelGroup[];
+  quotations: Quotation[];
+  roles: Uint8Array;
+  options: PhraseIndexOptions;
+}
+
 export class PhraseIndex {
   readonly corpus: CorpusText;
   readonly phrases: StockPhrase[];
@@ -35,13 +43,24 @@ export class PhraseIndex {
     private readonly options: PhraseIndexOptions = {},
   ) {
     this.corpus = buildCorpusText([...documents]);
-    this.phrases = mineStockPhrases(this.corpus, options.mining);
-    this.groups = mineParallelGroups(this.corpus, options.mining);
-    this.quotations = mineQuotations(this.corpus, options.mining);
+    // A large corpus is mined on an even sample, each item counted over the whole (sampledMining.ts).
+    ({ phrases: this.phrases, groups: this.groups, quotations: this.quotations } = mineCorpus(this.corpus, options.mining));
     this.roles = new Uint8Array(this.corpus.text.length);
     this.mark(this.groups.map((g) => g.text), ROLE_GROUP, false);
     this.mark(this.quotations.map((q) => q.text), ROLE_QUOTE, false);
     this.mark(this.phrases.map((p) => p.text), ROLE_PHRASE_END, true);
+  }
+
+  /** The parts a cache saves (see PhraseIndex.fromParts). */
+  toParts(): PhraseIndexParts {
+    const { corpus, phrases, groups, quotations, roles, options } = this;
+    return { corpus, phrases, groups, quotations, roles, options };
+  }
+
+  /** The index from saved parts, without building the suffix array or mining again. */
+  static fromParts(parts: PhraseIndexParts): PhraseIndex {
+    const index = Object.create(PhraseIndex.prototype) as PhraseIndex;
+    return Object.assign(index, { ...parts, documents: parts.corpus.documents });
   }
 
   /** A new index with these speeches added (same id replaces the old one). */

@@ -231,7 +231,7 @@ function readError(err: unknown): string {
 }
 
 /** Corpus files under the sources, in a stable order, each real file once. */
-async function collectFiles(sources: string[], skipped: SkippedFile[], token?: CancellationToken): Promise<string[]> {
+export async function collectFiles(sources: string[], skipped: SkippedFile[], token?: CancellationToken): Promise<string[]> {
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();

@@ -112,6 +112,14 @@ export interface UnitSource {
   end(unit: number): number;
 }
 
+/** What a cache saves of a BigramIndex: the keys in id order and the posting lists. */
+export interface BigramIndexParts {
+  keys: Int32Array;
+  offset: Int32Array;
+  counts: Int32Array;
+  data: Uint8Array;
+}
+
 export class BigramIndex {
   private constructor(
     private readonly table: BigramTable,
@@ -127,6 +135,22 @@ export class BigramIndex {
 
   get byteLength(): number {
     return this.data.byteLength + this.offset.byteLength + this.counts.byteLength + this.table.keyOf.byteLength;
+  }
+
+  toParts(): BigramIndexParts {
+    return { keys: this.table.keyOf.subarray(0, this.table.size), offset: this.offset, counts: this.counts, data: this.data };
+  }
+
+  /** The index from saved parts; the hash table is rebuilt from the keys (ids stay the same). */
+  static fromParts(parts: BigramIndexParts): BigramIndex {
+    const table = new BigramTable();
+    for (let id = 0; id < parts.keys.length; id++) {
+      if (table.getOrAdd(parts.keys[id]) !== id) throw new Error('bigram keys repeat');
+    }
+    if (parts.offset.length !== parts.keys.length + 1 || parts.counts.length !== parts.keys.length || parts.offset[parts.keys.length] !== parts.data.length) {
+      throw new Error('bigram index parts do not fit together');
+    }
+    return new BigramIndex(table, parts.offset, parts.counts, parts.data);
   }
 
   /** Two passes over the text: the first sizes every list, the second writes it. */

@@ -4,7 +4,7 @@
 // Fuse.js scores each keyword on the few hundred best candidates and gives the matched ranges.
 import Fuse from 'fuse.js';
 import type { CancellationToken, SpeechDocument } from '../types';
-import { BigramIndex, foldText, intersectSorted, type UnitSource } from './bigramIndex';
+import { BigramIndex, foldText, intersectSorted, type BigramIndexParts, type UnitSource } from './bigramIndex';
 import { splitSentences } from './sentences';
 
 export type SearchHitKind = 'sentence' | 'title' | 'phrase';
@@ -50,6 +50,19 @@ const FUSE_OPTIONS = { ignoreLocation: true, includeMatches: true, threshold: 0.
 export function parseQuery(query: string): string[] {
   const words = [...new Set(foldText(query).split(/[\s\u3000]+/).filter((w) => w.length > 0))];
   return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+}
+
+/** What a cache saves of a SearchIndex: the texts after the speeches' own (titles, phrases) and the unit tables. */
+export interface SearchIndexParts {
+  extraTexts: string[];
+  unitText: Int32Array;
+  unitStart: Int32Array;
+  unitEnd: Int32Array;
+  unitLine: Int32Array;
+  unitColumn: Int32Array;
+  unitDoc: Int32Array;
+  unitKind: Uint8Array;
+  bigrams: BigramIndexParts;
 }
 
 export class SearchIndex implements UnitSource {
@@ -113,6 +126,33 @@ export class SearchIndex implements UnitSource {
     return new SearchIndex(
       docs, texts, Int32Array.from(t), Int32Array.from(s), Int32Array.from(e), Int32Array.from(ln),
       Int32Array.from(col), Int32Array.from(d), Uint8Array.from(k), bigrams,
+    );
+  }
+
+  /** The parts a cache saves (see SearchIndex.fromParts). */
+  toParts(): SearchIndexParts {
+    return {
+      extraTexts: this.texts.slice(this.docs.length),
+      unitText: this.unitText,
+      unitStart: this.unitStart,
+      unitEnd: this.unitEnd,
+      unitLine: this.unitLine,
+      unitColumn: this.unitColumn,
+      unitDoc: this.unitDoc,
+      unitKind: this.unitKind,
+      bigrams: this.bigrams.toParts(),
+    };
+  }
+
+  /** The index over `docs` (the speeches it was built from, in order) from saved parts. */
+  static fromParts(docs: readonly SpeechDocument[], parts: SearchIndexParts): SearchIndex {
+    const n = parts.unitText.length;
+    const tables = [parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitColumn, parts.unitDoc, parts.unitKind];
+    if (tables.some((t) => t.length !== n)) throw new Error('search index parts do not fit together');
+    const texts = [...docs.map((d) => d.text), ...parts.extraTexts];
+    return new SearchIndex(
+      docs, texts, parts.unitText, parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitColumn, parts.unitDoc, parts.unitKind,
+      BigramIndex.fromParts(parts.bigrams),
     );
   }
 

@@ -1,0 +1,211 @@
+// The corpus index on disk: one section file (sectionFile.ts) holding the corpus text, its suffix
+// array, the search tables and the speeches' metadata, keyed by every corpus file's path, size and
+// mtime, the engine's version and the extension's build. Loading it takes the typed arrays as they
+// are; nothing is mined, sorted or parsed again.
+import type { CorpusIndex } from '../corpusIndex/build';
+import { PhraseIndex } from '../complete/phraseIndex';
+import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
+import { SearchIndex, type SearchIndexParts } from '../search';
+import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types';
+import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray } from './sectionFile';
+
+/** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
+export const ENGINE_VERSION = 1;
+
+/** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
+export interface CachedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Speeches of this file, in order (they follow the previous files' speeches in `documents`). */
+  speeches: number;
+  /** Why the file gave no speeches, when it was skipped. */
+  skipped?: string;
+}
+
+interface CachedSpeech {
+  id: string;
+  title: string;
+  kind: SpeechKind;
+  source: string;
+  sourceLines: [number, number];
+  headings: Heading[];
+  length: number;
+  /** Where the text is: the corpus text (the common case: cleaning changed nothing) or the own-text section. */
+  inCorpus: boolean;
+  at: number;
+}
+
+interface CacheMeta {
+  engine: number;
+  build: string;
+  files: CachedFile[];
+  /** Sources that could not be read at all (missing folders): not files, so not keyed. */
+  skippedSources: SkippedFile[];
+  speeches: CachedSpeech[];
+  phrases: PhraseIndex['phrases'];
+  groups: PhraseIndex['groups'];
+  quotations: PhraseIndex['quotations'];
+  options: ReturnType<PhraseIndex['toParts']>['options'];
+  searchExtraTexts: string[];
+}
+
+export interface CacheIdentity {
+  /** The extension's version (or any build id): a cache from another build is not used. */
+  build: string;
+}
+
+const codesOf = (text: string): Uint16Array => {
+  const buf = Buffer.from(text, 'utf16le');
+  return new Uint16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+};
+const textOf = (codes: Uint16Array): string => Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+
+export function saveCorpusIndex(file: string, index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): void {
+  const parts = index.phrases.toParts();
+  const corpus = parts.corpus;
+  const own: string[] = [];
+  let ownLength = 0;
+  const speeches: CachedSpeech[] = index.documents.map((d, i) => {
+    const start = corpus.spans[i].start;
+    const inCorpus = corpus.text.startsWith(d.text, start) && corpus.text.charCodeAt(start + d.text.length) === 0;
+    const at = inCorpus ? start : ownLength;
+    if (!inCorpus) {
+      own.push(d.text);
+      ownLength += d.text.length;
+    }
+    return { id: d.id, title: d.title, kind: d.kind, source: d.source, sourceLines: d.sourceLines, headings: d.headings, length: d.text.length, inCorpus, at };
+  });
+  const lineStartOffset = new Int32Array(corpus.spans.length + 1);
+  corpus.spans.forEach((s, i) => (lineStartOffset[i + 1] = lineStartOffset[i] + s.lineStarts.length));
+  const lineStarts = new Int32Array(lineStartOffset[corpus.spans.length]);
+  corpus.spans.forEach((s, i) => lineStarts.set(s.lineStarts, lineStartOffset[i]));
+  const search = index.search.toParts();
+  const meta: CacheMeta = {
+    engine: ENGINE_VERSION,
+    build: identity.build,
+    files,
+    skippedSources,
+    speeches,
+    phrases: parts.phrases,
+    groups: parts.groups,
+    quotations: parts.quotations,
+    options: parts.options,
+    searchExtraTexts: search.extraTexts,
+  };
+  const sections: Record<string, SectionArray> = {
+    text: codesOf(corpus.text),
+    ownText: codesOf(own.join('')),
+    sa: corpus.sa,
+    roles: parts.roles,
+    spanStart: Int32Array.from(corpus.spans, (s) => s.start),
+    lineStartOffset,
+    lineStarts,
+    unitText: search.unitText,
+    unitStart: search.unitStart,
+    unitEnd: search.unitEnd,
+    unitLine: search.unitLine,
+    unitColumn: search.unitColumn,
+    unitDoc: search.unitDoc,
+    unitKind: search.unitKind,
+    bigramKeys: search.bigrams.keys,
+    bigramOffset: search.bigrams.offset,
+    bigramCounts: search.bigrams.counts,
+    bigramData: search.bigrams.data,
+  };
+  writeSectionFile(file, meta, sections);
+}
+
+/** An opened cache whose header matches this engine and build; its parts are read on demand. */
+export class CorpusIndexCache {
+  private constructor(private readonly file: SectionFile<CacheMeta>) {}
+
+  /** Opens the cache, or throws CacheInvalidError (missing, foreign, damaged, or from another engine or build). */
+  static open(path: string, identity: CacheIdentity): CorpusIndexCache {
+    const file = SectionFile.open<CacheMeta>(path);
+    const meta = file.meta;
+    const problem =
+      meta?.engine !== ENGINE_VERSION
+        ? `cache is from engine ${meta?.engine}, this is ${ENGINE_VERSION}`
+        : meta.build !== identity.build
+          ? `cache is from build ${meta.build}, this is ${identity.build}`
+          : !Array.isArray(meta.files) || !Array.isArray(meta.speeches)
+            ? 'cache header is incomplete'
+            : meta.files.reduce((n, f) => n + f.speeches, 0) !== meta.speeches.length
+              ? 'cache header does not add up'
+              : undefined;
+    if (problem) {
+      file.close();
+      throw new CacheInvalidError(problem);
+    }
+    return new CorpusIndexCache(file);
+  }
+
+  get files(): readonly CachedFile[] {
+    return this.file.meta.files;
+  }
+
+  get skippedSources(): readonly SkippedFile[] {
+    return this.file.meta.skippedSources;
+  }
+
+  /** The cached speeches (with their text), without the index: what an incremental update reuses. */
+  documents(): { documents: SpeechDocument[]; corpusText: string } {
+    const corpusText = textOf(this.file.read('text', 'u16'));
+    const ownText = textOf(this.file.read('ownText', 'u16'));
+    const documents = this.file.meta.speeches.map((s): SpeechDocument => {
+      const source = s.inCorpus ? corpusText : ownText;
+      if (s.at < 0 || s.at + s.length > source.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
+      return { id: s.id, title: s.title, kind: s.kind, text: source.slice(s.at, s.at + s.length), source: s.source, sourceLines: s.sourceLines, headings: s.headings };
+    });
+    return { documents, corpusText };
+  }
+
+  /** The whole index, every section checked. */
+  index(): CorpusIndex {
+    const t0 = performance.now();
+    const meta = this.file.meta;
+    const { documents, corpusText } = this.documents();
+    const sa = this.file.read('sa', 'i32');
+    const roles = this.file.read('roles', 'u8');
+    const spanStart = this.file.read('spanStart', 'i32');
+    const lineStartOffset = this.file.read('lineStartOffset', 'i32');
+    const lineStarts = this.file.read('lineStarts', 'i32');
+    if (sa.length !== corpusText.length || roles.length !== corpusText.length) throw new CacheInvalidError('cached suffix array does not fit the cached text');
+    if (spanStart.length !== documents.length || lineStartOffset.length !== documents.length + 1) throw new CacheInvalidError('cached speech table does not fit');
+    const spans: DocumentSpan[] = documents.map((_, doc) => ({
+      doc,
+      start: spanStart[doc],
+      lineStarts: lineStarts.subarray(lineStartOffset[doc], lineStartOffset[doc + 1]),
+    }));
+    const corpus: CorpusText = { text: corpusText, sa, documents, spans };
+    const phrases = PhraseIndex.fromParts({ corpus, phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations, roles, options: meta.options });
+    const searchParts: SearchIndexParts = {
+      extraTexts: meta.searchExtraTexts,
+      unitText: this.file.read('unitText', 'i32'),
+      unitStart: this.file.read('unitStart', 'i32'),
+      unitEnd: this.file.read('unitEnd', 'i32'),
+      unitLine: this.file.read('unitLine', 'i32'),
+      unitColumn: this.file.read('unitColumn', 'i32'),
+      unitDoc: this.file.read('unitDoc', 'i32'),
+      unitKind: this.file.read('unitKind', 'u8'),
+      bigrams: {
+        keys: this.file.read('bigramKeys', 'i32'),
+        offset: this.file.read('bigramOffset', 'i32'),
+        counts: this.file.read('bigramCounts', 'i32'),
+        data: this.file.read('bigramData', 'u8'),
+      },
+    };
+    let search: SearchIndex;
+    try {
+      search = SearchIndex.fromParts(documents, searchParts);
+    } catch (err) {
+      throw new CacheInvalidError(err instanceof Error ? err.message : String(err));
+    }
+    return { documents, phrases, search, timings: { cache_load_s: (performance.now() - t0) / 1000 } };
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}

@@ -1,0 +1,80 @@
+// Mining at scale. Enumerating every repeat of a 90-million-character corpus takes minutes and
+// gigabytes, but the phrases writers reuse recur everywhere: a large corpus is mined on an even
+// sample of its speeches, and each item found is then counted against the whole corpus (exact
+// occurrences, speeches estimated from up to `maxInspect` occurrences, as mining itself does).
+// A corpus up to the sample size is mined whole, exactly as before.
+import { buildCorpusText, documentAt, locate, type CorpusText } from './corpusText';
+import {
+  defaultMiningOptions,
+  mineParallelGroups,
+  mineQuotations,
+  mineStockPhrases,
+  type MiningOptions,
+  type ParallelGroup,
+  type Quotation,
+  type StockPhrase,
+} from './mine';
+import { findRange } from './suffixArray';
+
+/** Characters of speeches mined directly; beyond this, an even sample of this size is mined. */
+export const MINING_SAMPLE_CHARS = 1_500_000;
+
+export interface MinedCorpus {
+  phrases: StockPhrase[];
+  groups: ParallelGroup[];
+  quotations: Quotation[];
+  /** Characters of the speeches mined (the whole corpus, or the sample). */
+  minedChars: number;
+}
+
+/** Every k-th speech, so the sample spans the whole corpus rather than its first files. */
+function evenSample(corpus: CorpusText, chars: number): CorpusText {
+  const total = corpus.text.length;
+  const step = total / chars;
+  const picked = [];
+  let next = 0;
+  let taken = 0;
+  for (let i = 0; i < corpus.documents.length && taken < chars; i++) {
+    const start = corpus.spans[i].start;
+    if (start < next) continue;
+    picked.push(corpus.documents[i]);
+    taken += corpus.documents[i].text.length;
+    next = start + corpus.documents[i].text.length * step;
+  }
+  return buildCorpusText(picked);
+}
+
+/** Re-counts a mined item over the whole corpus. */
+function recount<T extends StockPhrase>(corpus: CorpusText, item: T, opts: MiningOptions): T {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, item.text);
+  const docs = new Map<number, number>();
+  const step = Math.max(1, (hi - lo) / opts.maxInspect);
+  for (let k = lo; k < hi; k += step) {
+    const pos = corpus.sa[Math.floor(k)];
+    const doc = documentAt(corpus, pos);
+    if (!docs.has(doc)) docs.set(doc, pos);
+  }
+  const where = [...docs.values()].slice(0, opts.maxLocations).map((pos) => locate(corpus, pos));
+  return { ...item, count: hi - lo, docs: docs.size, where };
+}
+
+const byUse = (a: StockPhrase, b: StockPhrase) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length;
+
+export function mineCorpus(corpus: CorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
+  if (corpus.text.length <= MINING_SAMPLE_CHARS) {
+    return {
+      phrases: mineStockPhrases(corpus, options),
+      groups: mineParallelGroups(corpus, options),
+      quotations: mineQuotations(corpus, options),
+      minedChars: corpus.text.length,
+    };
+  }
+  const opts = { ...defaultMiningOptions, ...options };
+  const sample = evenSample(corpus, MINING_SAMPLE_CHARS);
+  return {
+    phrases: mineStockPhrases(sample, options).map((p) => recount(corpus, p, opts)).sort(byUse),
+    groups: mineParallelGroups(sample, options).map((g) => recount(corpus, g, opts)).sort(byUse),
+    quotations: mineQuotations(sample, options).map((q) => recount(corpus, q, opts)).sort(byUse),
+    minedChars: sample.text.length,
+  };
+}

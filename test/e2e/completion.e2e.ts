@@ -194,6 +194,23 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     assert.equal(await savedTail(`${GROUP}\n${'增强“四个意识”、坚定“四个自信”、'}\n增强“四个\n${filled}`), `${GROUP}\n增强“四个意识”、坚定“四个自信”、\n增强“四个\n${filled}`);
   });
 
+  it('the list stays and narrows while typing on char by char inside the phrase (VS Code filters by each item’s range)', async function () {
+    await vscode.page.keyboard.press('Escape');
+    await vscode.page.keyboard.press('End');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.typeText('增强“四');
+    assert.ok((await vscode.suggestions(10_000)).length > 0);
+    for (const ch of '个意识') {
+      await vscode.page.keyboard.insertText(ch);
+      await vscode.page.waitForTimeout(150);
+      const labels = await vscode.suggestions(5_000);
+      assert.ok(labels.includes(GROUP), `after ${ch}: ${JSON.stringify(labels)}`);
+      assert.ok(labels.every((l) => l.startsWith('增强“四个')), `every item still matches what was typed: ${JSON.stringify(labels)}`);
+    }
+    assert.equal(await ghostText(), GROUP.slice('增强“四个意识'.length));
+    await vscode.screenshot('completion-typing-on');
+  });
+
   /** Deletes the typed clause back to 增强“四 and types 个 again, so the list opens afresh; its labels. */
   async function reopenSuggest(): Promise<string[]> {
     await vscode.page.keyboard.press('Backspace');

@@ -103,8 +103,9 @@ export function cleanRawLines(rawLines: string[]): (string | undefined)[] {
   const texts = rawLines.map(cleanLineText);
   // Adverts come in blocks: a strong line, plus the run of weaker lines touching it (blank lines
   // between don't break a block). One sweep each way reaches the whole run in linear time.
-  const ad = texts.map((t) => t !== '' && isAdvert(t));
-  const joins = texts.map((t) => t !== '' && t.length <= AD_NEIGHBOUR_MAX_CHARS && advertTraits(t) >= 1);
+  const traits = texts.map((t) => (t !== '' && t.length <= AD_MAX_CHARS ? advertTraits(t) : 0));
+  const ad = traits.map((n) => n >= ADVERT_MIN_TRAITS);
+  const joins = texts.map((t, i) => t.length <= AD_NEIGHBOUR_MAX_CHARS && traits[i] >= 1);
   for (const [from, to, step] of [[0, texts.length, 1], [texts.length - 1, -1, -1]]) {
     let afterAd = false;
     for (let i = from; i !== to; i += step) {

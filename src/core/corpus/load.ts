@@ -16,8 +16,12 @@ export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A .docx is read whole (a zip is read from its end); beyond this it is pictures, not a speech. */
 export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
-/** Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop between. */
-export const SLICE_BYTES = 1024 * 1024;
+/**
+ * Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop
+ * between (a file up to this size reads exactly as parseSpeeches reads it whole; beyond, an advert
+ * block that straddles two slices is judged in each slice apart).
+ */
+export const SLICE_BYTES = 256 * 1024;
 /** A read (or open, or .docx parse) that takes longer than this is given up: a hung network drive, not a slow disk. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 /** A line without a break longer than this is cut (after a full stop if there is one) so a slice stays small. */
@@ -230,6 +234,13 @@ function readError(err: unknown): string {
   return code ? `${line}（${code}）` : line;
 }
 
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Corpus files under the sources, in a stable order, each real file once. */
 export async function collectFiles(sources: string[], skipped: SkippedFile[], token?: CancellationToken): Promise<string[]> {
   const files: string[] = [];
@@ -268,6 +279,11 @@ export async function collectFiles(sources: string[], skipped: SkippedFile[], to
       if (token?.isCancellationRequested) return;
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
+      // A name that is not valid UTF-8 reaches us with U+FFFD in it and can't be opened by that name.
+      if (entry.name.includes('\ufffd') && !(await exists(full))) {
+        if (isCorpusFile(entry.name)) skipped.push({ path: full, reason: '文件名不是有效的 UTF-8 编码，无法按名打开（invalid file name encoding; rename the file）' });
+        continue;
+      }
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {

@@ -1,0 +1,151 @@
+// How often 提法核对 cries wolf, and how often it catches a real slip, measured leave-one-out: each
+// held-out speech is checked against an index of the others (every flag on it is a false alarm, as
+// the sample speeches are published text), then copies of it get one character changed inside a
+// formulation the index knows (seeded) and we count the copies whose slip is flagged and fixed.
+import { buildPhraseIndex, type PhraseIndex } from '../complete';
+import type { SpeechDocument } from '../types';
+import { checkFormulations, type FormulationIssue } from './check';
+import { buildFormulationIndex, isHan, type FormulationCheckOptions, type FormulationIndex } from './formulations';
+
+export interface InjectedSlip {
+  /** Offset of the changed character in the speech. */
+  at: number;
+  original: string;
+  replacement: string;
+  formulation: string;
+  /** The formulation's form (quoted, group, item, long). */
+  form: string;
+  /** A flag covers the slip and its fix gives the original speech back. */
+  detected: boolean;
+  /** A flag covers the slip but its fix would write something else. */
+  wrongFix: boolean;
+  /** Confidence of the flag covering the slip, if any. */
+  confidence?: number;
+}
+
+export interface HeldOutSpeech {
+  docId: string;
+  title: string;
+  chars: number;
+  /** Flags on the unchanged speech: false alarms. */
+  flags: FormulationIssue[];
+  injected: InjectedSlip[];
+  /** Time to check the unchanged speech. */
+  checkMs: number;
+}
+
+export interface LeaveOneOutReport {
+  speeches: number;
+  chars: number;
+  flags: number;
+  flagsPer10k: number;
+  injected: number;
+  detected: number;
+  wrongFixes: number;
+  recall: number;
+  held: HeldOutSpeech[];
+}
+
+export interface LeaveOneOutOptions {
+  /** Indexes of the speeches to hold out (default: all). */
+  holdOut?: number[];
+  /** Copies with one slip each, per held-out speech. */
+  slipsPerSpeech: number;
+  seed: number;
+  check?: Partial<FormulationCheckOptions>;
+  /** Builds the index of the other speeches (default buildPhraseIndex); a test may cache it. */
+  build?: (documents: SpeechDocument[]) => PhraseIndex;
+}
+
+/** mulberry32: small, seeded, reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A character drawn from the corpus's own use (frequent characters more often), Han only. */
+function corpusCharacter(index: FormulationIndex, rnd: () => number, not: string): string {
+  const text = index.corpus.text;
+  for (;;) {
+    const ch = text[Math.floor(rnd() * text.length)];
+    if (ch !== not && isHan(ch.charCodeAt(0))) return ch;
+  }
+}
+
+/** Copies of `text` with one character changed in a formulation the index knows (one slip per copy). */
+function injectSlips(index: FormulationIndex, text: string, count: number, rnd: () => number): { text: string; slip: InjectedSlip }[] {
+  type Site = { formulation: string; form: string; pos: number };
+  const sites: Site[] = [];
+  for (const f of index.formulations)
+    for (let p = text.indexOf(f.text); p >= 0; p = text.indexOf(f.text, p + 1)) sites.push({ formulation: f.text, form: f.form, pos: p });
+  // One site per formulation, so frequent words do not crowd out the rest.
+  const byFormulation = new Map<string, Site>();
+  for (const s of sites.sort((a, b) => a.pos - b.pos)) if (!byFormulation.has(s.formulation)) byFormulation.set(s.formulation, s);
+  const pool = [...byFormulation.values()];
+  const out: { text: string; slip: InjectedSlip }[] = [];
+  while (out.length < count && pool.length) {
+    const { formulation, form, pos } = pool.splice(Math.floor(rnd() * pool.length), 1)[0];
+    const han = [...formulation].map((c, i) => (isHan(c.charCodeAt(0)) ? i : -1)).filter((i) => i >= 0);
+    const off = han[Math.floor(rnd() * han.length)];
+    const original = formulation[off];
+    // A slip the corpus itself writes is a wording, not a slip: draw again (a few times).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const replacement = corpusCharacter(index, rnd, original);
+      const variant = formulation.slice(0, off) + replacement + formulation.slice(off + 1);
+      if (index.occurs(variant)) continue;
+      const at = pos + off;
+      out.push({
+        text: text.slice(0, at) + replacement + text.slice(at + 1),
+        slip: { at, original, replacement, formulation, form, detected: false, wrongFix: false },
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveOneOutOptions> = {}): LeaveOneOutReport {
+  const opts: LeaveOneOutOptions = { slipsPerSpeech: 10, seed: 1, ...options };
+  const build = opts.build ?? ((docs: SpeechDocument[]) => buildPhraseIndex(docs));
+  const rnd = random(opts.seed);
+  const held: HeldOutSpeech[] = [];
+  for (const i of opts.holdOut ?? documents.map((_, k) => k)) {
+    const doc = documents[i];
+    const index = buildFormulationIndex(build(documents.filter((_, k) => k !== i)), opts.check);
+    const started = performance.now();
+    const flags = checkFormulations(index, doc.text);
+    const checkMs = performance.now() - started;
+    const injected: InjectedSlip[] = [];
+    for (const { text, slip } of injectSlips(index, doc.text, opts.slipsPerSpeech, rnd)) {
+      const hit = checkFormulations(index, text).find((f) => f.start <= slip.at && slip.at < f.end);
+      if (hit) {
+        const fixed = text.slice(0, hit.start) + hit.expected + text.slice(hit.end);
+        slip.detected = fixed === doc.text;
+        slip.wrongFix = !slip.detected;
+        slip.confidence = hit.confidence;
+      }
+      injected.push(slip);
+    }
+    held.push({ docId: doc.id, title: doc.title, chars: doc.text.length, flags, injected, checkMs });
+  }
+  const chars = held.reduce((n, h) => n + h.chars, 0);
+  const flags = held.reduce((n, h) => n + h.flags.length, 0);
+  const slips = held.flatMap((h) => h.injected);
+  const detected = slips.filter((s) => s.detected).length;
+  return {
+    speeches: held.length,
+    chars,
+    flags,
+    flagsPer10k: chars ? (flags * 10_000) / chars : 0,
+    injected: slips.length,
+    detected,
+    wrongFixes: slips.filter((s) => s.wrongFix).length,
+    recall: slips.length ? detected / slips.length : 0,
+    held,
+  };
+}

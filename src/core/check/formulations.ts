@@ -1,0 +1,311 @@
+// 提法核对: the corpus's well-attested formulations (stock phrases and parallel groups used often, by
+// several speeches), indexed so a draft can be scanned for near-misses in one pass. Every formulation
+// is split in two halves: a variant with one edit keeps one half intact, so a draft position is only
+// compared with the few formulations one of whose halves starts with the draft's next two characters.
+import type { PhraseIndex } from '../complete';
+import { documentAt, locate, type CorpusText } from '../phrases/corpusText';
+import type { PhraseLocation } from '../phrases/mine';
+import { findRange } from '../phrases/suffixArray';
+
+export interface FormulationCheckOptions {
+  /** A formulation must occur at least this often in the corpus… */
+  minCount: number;
+  /** …in at least this many speeches. */
+  minSpeeches: number;
+  /** Issues below this confidence (0..1) are not reported. */
+  minConfidence: number;
+  /** Parallel groups with more items than this get no transposition variants (they grow quadratically). */
+  maxGroupItems: number;
+  /** A plain (unquoted, ungrouped) phrase is checked from this many Han characters on. */
+  minLongPhrase: number;
+}
+
+export const defaultFormulationCheckOptions: FormulationCheckOptions = {
+  minCount: 3,
+  minSpeeches: 2,
+  minConfidence: 0.6,
+  maxGroupItems: 6,
+  minLongPhrase: 6,
+};
+
+/**
+ * Why a phrase counts as a formulation, which decides where a slip may be: inside its quotation
+ * (做到“两个维护”), inside a parallel group (以学铸魂、以学增智…), in the varying part of a group's item
+ * (以学增智: 增智), or anywhere but the ends of a long fixed phrase (中国特色社会主义). Shorter plain
+ * phrases (深入学习, 持续推进) have legitimate look-alikes (深刻学习, 继续推进) and are not checked.
+ */
+export type FormulationForm = 'quoted' | 'group' | 'item' | 'long';
+
+export interface Formulation {
+  text: string;
+  /** Occurrences in the corpus. */
+  count: number;
+  /** Speeches using it. */
+  speeches: number;
+  where: PhraseLocation[];
+  form: FormulationForm;
+  /** Per offset of `text`: FIXED_SLOT, SOFT_SLOT, or 0 where a changed character is another wording. */
+  slots: Uint8Array;
+}
+
+/** One half of a formulation, filed under its first two characters. */
+export interface FormulationHalf {
+  formulation: Formulation;
+  half: string;
+  /** True for the left half (the formulation starts where it matches), false for the right half. */
+  left: boolean;
+  /** The other part, reversed for a right half (it is compared backwards from the match). */
+  rest: string;
+}
+
+/** A known wrong order or a wrong item of a parallel group, matched exactly. */
+export interface GroupVariant {
+  text: string;
+  expected: Formulation;
+  /** Items swapped (transposition), or one item's quoted core put in another item's frame. */
+  kind: 'transposition' | 'substitution';
+  items: number;
+}
+
+/** Two UTF-16 code units as one map key. */
+export const bigramKey = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
+/** CJK ideographs (basic block and extension A): only edits of these are 提法 errors, not punctuation or digits. */
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;
+  return n;
+}
+
+const OPEN_QUOTES = '“「『';
+const CLOSE_QUOTES = '”」』';
+
+function balancedQuotes(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (OPEN_QUOTES.includes(ch)) depth++;
+    else if (CLOSE_QUOTES.includes(ch) && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Function words that end a sentence fragment rather than a formulation. */
+const FUNCTION_EDGE = /^[的了是在和与及对为把将被从向要也都就而并着地得之其这那等]|[的了是在和与及对为把将被从向要也都就而并着地得之其这那上中等]$/;
+
+function commonPrefixLength(items: string[]): number {
+  let n = Math.min(...items.map((s) => s.length));
+  for (const s of items) {
+    let i = 0;
+    while (i < n && s[i] === items[0][i]) i++;
+    n = i;
+  }
+  return n;
+}
+
+/** A changed character here is a slip. */
+export const FIXED_SLOT = 1;
+/** A changed character here is a slip only if it makes no word with its neighbour (习近平总书记指示 is fine, 原近平总书记 is not). */
+export const SOFT_SLOT = 2;
+
+/** Where a changed Han character is a slip, by form; undefined when nowhere. */
+function slotsOf(text: string, form: FormulationForm, variable?: [number, number]): Uint8Array | undefined {
+  const slots = new Uint8Array(text.length);
+  let any = false;
+  const mark = (i: number, slot: number) => {
+    if (!isHan(text.charCodeAt(i))) return;
+    slots[i] = slot;
+    any ||= slot === FIXED_SLOT;
+  };
+  if (form === 'quoted') {
+    // Inside the quotes; around them a verb may vary (心怀“国之大者” / 胸怀“国之大者”).
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (OPEN_QUOTES.includes(text[i])) depth++;
+      else if (CLOSE_QUOTES.includes(text[i])) depth--;
+      else mark(i, depth > 0 ? FIXED_SLOT : SOFT_SLOT);
+    }
+  } else if (form === 'item') {
+    // The varying part: 以学增智 → 以学增志 is a slip; in the frame 理论认同 → 理论认识 is another wording.
+    for (let i = 0; i < text.length; i++) mark(i, i >= variable![0] && i < variable![1] ? FIXED_SLOT : SOFT_SLOT);
+  } else if (form === 'group') {
+    // Not the ends, where a mined group meets the sentence around it (是当代中国马克思主义、…).
+    for (let i = 1; i < text.length - 1; i++) mark(i, FIXED_SLOT);
+  } else {
+    for (let i = 0; i < text.length; i++) mark(i, i === 0 || i === text.length - 1 ? SOFT_SLOT : FIXED_SLOT);
+  }
+  return any ? slots : undefined;
+}
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
+export class FormulationIndex {
+  readonly options: FormulationCheckOptions;
+  readonly corpus: CorpusText;
+  readonly formulations: Formulation[] = [];
+  readonly halves = new Map<number, FormulationHalf[]>();
+  readonly groupVariants = new Map<number, GroupVariant[]>();
+  /** Texts already filed (a group is often a stock phrase too). */
+  private readonly known = new Set<string>();
+
+  constructor(
+    readonly phrases: PhraseIndex,
+    options: Partial<FormulationCheckOptions> = {},
+  ) {
+    this.options = { ...defaultFormulationCheckOptions, ...options };
+    this.corpus = phrases.corpus;
+    for (const g of phrases.groups) {
+      this.addFormulation(g.text, g.count, g.docs, g.where, 'group');
+      this.addGroupItems(g.text, g.separator);
+      this.addGroupVariants(g.text, g.separator, g.count, g.docs, g.where);
+    }
+    for (const p of phrases.phrases) this.addFormulation(p.text, p.count, p.docs, p.where, p.text.includes('“') ? 'quoted' : 'long');
+  }
+
+  /** True when a formulation is used often enough, by enough speeches, to correct a draft by. */
+  private wellAttested(count: number, speeches: number): boolean {
+    return count >= this.options.minCount && speeches >= this.options.minSpeeches;
+  }
+
+  private addFormulation(text: string, count: number, speeches: number, where: PhraseLocation[], form: FormulationForm, variable?: [number, number]) {
+    if (!this.wellAttested(count, speeches) || this.known.has(text)) return;
+    // No digits (years and numbers change legitimately), whole quotes, no function word at an end
+    // (共产党人的, 在思想上: fragments of sentences, not formulations).
+    if (/[0-9０-９]/.test(text) || !balancedQuotes(text) || FUNCTION_EDGE.test(text)) return;
+    const slots = slotsOf(text, form, variable);
+    if (!slots || hanCount(text) < 4) return;
+    if (form === 'long' && hanCount(text) < this.options.minLongPhrase) return;
+    this.known.add(text);
+    const formulation: Formulation = { text, count, speeches, where, form, slots };
+    this.formulations.push(formulation);
+    const h = text.length >> 1;
+    const left = text.slice(0, h);
+    const right = text.slice(h);
+    this.file(this.halves, bigramKey(left, 0), { formulation, half: left, left: true, rest: right });
+    this.file(this.halves, bigramKey(right, 0), { formulation, half: right, left: false, rest: reverse(left) });
+  }
+
+  /** Items of a group of three or more that share a frame (以学铸魂、以学增智…): each a formulation, its varying part checked. */
+  private addGroupItems(text: string, separator: string) {
+    const quoted = text.startsWith('“') && text.endsWith('”');
+    const items = (quoted ? text.slice(1, -1) : text).split(separator);
+    if (items.length < 3 || items.some((s) => /[“”]/.test(s))) return;
+    const head = commonPrefixLength(items);
+    const tail = commonPrefixLength(items.map(reverse));
+    if (!head && !tail) return;
+    // Edge items may carry text of the sentence around the group unless all items are one length.
+    const whole = quoted || new Set(items.map((s) => s.length)).size === 1;
+    for (const item of whole ? items : items.slice(1, -1)) {
+      const stats = this.attested(item);
+      if (stats) this.addFormulation(item, stats.count, stats.speeches, stats.where, 'item', [head, item.length - tail]);
+    }
+  }
+
+  private file<T>(map: Map<number, T[]>, key: number, value: T) {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+
+  /**
+   * Wrong orders (two items swapped) and, where items carry a frame (增强“四个意识”), an item's quoted
+   * core in another item's frame (坚定“四个意识”) — each kept only if the corpus never writes it so.
+   */
+  private addGroupVariants(text: string, separator: string, count: number, speeches: number, where: PhraseLocation[]) {
+    if (!this.wellAttested(count, speeches) || /[0-9０-９]/.test(text)) return;
+    const quoted = text.startsWith('“') && text.endsWith('”') && !text.slice(1, -1).includes('“');
+    const body = quoted ? text.slice(1, -1) : text;
+    const segments = body.split(separator);
+    if (segments.length < 2 || segments.length > this.options.maxGroupItems || new Set(segments).size < segments.length) return;
+    const wrap = (s: string) => (quoted ? `“${s}”` : s);
+    const group: Formulation = { text, count, speeches, where, form: 'group', slots: new Uint8Array(text.length) };
+    const add = (variant: string, expected: Formulation, kind: GroupVariant['kind']) => {
+      if (variant === expected.text || this.occurs(variant)) return;
+      this.file(this.groupVariants, bigramKey(variant, 0), { text: variant, expected, kind, items: segments.length });
+    };
+    for (let i = 0; i < segments.length; i++)
+      for (let j = i + 1; j < segments.length; j++) {
+        const swapped = segments.slice();
+        [swapped[i], swapped[j]] = [swapped[j], swapped[i]];
+        add(wrap(swapped.join(separator)), group, 'transposition');
+      }
+    // Items with a frame around a quoted core: 增强“四个意识”、坚定“四个自信”、做到“两个维护”.
+    const framed = segments.map((s) => /^([^“”]+)“([^“”]+)”$/.exec(s));
+    if (quoted || framed.some((m) => !m)) return;
+    const cores = framed.map((m) => m![2]);
+    for (let i = 0; i < segments.length; i++)
+      for (let j = 0; j < segments.length; j++) {
+        if (i === j) continue;
+        // The whole group with two cores swapped, and one framed item with another item's core.
+        if (j > i) {
+          const swapped = framed.map((m, k) => `${m![1]}“${k === i ? cores[j] : k === j ? cores[i] : cores[k]}”`);
+          add(swapped.join(separator), group, 'transposition');
+        }
+        const stats = this.attested(segments[j]);
+        const item = stats && { ...stats, form: 'quoted' as const, slots: new Uint8Array(stats.text.length) };
+        if (item) add(`${framed[j]![1]}“${cores[i]}”`, item, 'substitution');
+      }
+  }
+
+  /** True when `s` occurs anywhere in the corpus. */
+  occurs(s: string): boolean {
+    const [lo, hi] = findRange(this.corpus.text, this.corpus.sa, s);
+    return hi > lo;
+  }
+
+  /** How often and where the corpus uses `s`, if often enough, by enough speeches. */
+  attested(s: string, maxInspect = 2000): Pick<Formulation, 'text' | 'count' | 'speeches' | 'where'> | undefined {
+    const { text, sa } = this.corpus;
+    const [lo, hi] = findRange(text, sa, s);
+    if (hi - lo < this.options.minCount) return undefined;
+    const docs = new Map<number, number>();
+    const step = Math.max(1, (hi - lo) / maxInspect);
+    for (let k = lo; k < hi; k += step) {
+      const pos = sa[Math.floor(k)];
+      const doc = documentAt(this.corpus, pos);
+      if (!docs.has(doc)) docs.set(doc, pos);
+    }
+    if (docs.size < this.options.minSpeeches) return undefined;
+    return { text: s, count: hi - lo, speeches: docs.size, where: [...docs.values()].slice(0, 8).map((pos) => locate(this.corpus, pos)) };
+  }
+
+  /**
+   * How many corpus occurrences fit `before` + one character + `after`, and how many of those have
+   * `slot` there: a slot the corpus always fills the same way is a fixed part of the formulation.
+   */
+  slotUse(before: string, after: string, slot: string | undefined, maxInspect = 4000): { total: number; same: number } {
+    const { text, sa } = this.corpus;
+    // Walk the occurrences of the longer side; check the other side at each.
+    const anchorBefore = before.length >= after.length;
+    const anchor = anchorBefore ? before : after;
+    const [lo, hi] = findRange(text, sa, anchor);
+    const step = Math.max(1, (hi - lo) / maxInspect);
+    let total = 0, same = 0, seen = 0;
+    for (let k = lo; k < hi; k += step) {
+      seen++;
+      const pos = sa[Math.floor(k)];
+      const slotAt = anchorBefore ? pos + before.length : pos - 1;
+      if (slotAt < 0 || slotAt >= text.length) continue;
+      const start = slotAt - before.length;
+      if (start < 0 || !text.startsWith(before, start) || !text.startsWith(after, slotAt + 1)) continue;
+      const ch = text[slotAt];
+      if (ch === '\u0000' || ch === '\n') continue;
+      total++;
+      if (ch === slot) same++;
+    }
+    // Scale a sample back to the whole range.
+    const scale = seen ? (hi - lo) / seen : 1;
+    return { total: total * scale, same: same * scale };
+  }
+}
+
+export function buildFormulationIndex(phrases: PhraseIndex, options: Partial<FormulationCheckOptions> = {}): FormulationIndex {
+  return new FormulationIndex(phrases, options);
+}

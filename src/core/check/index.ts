@@ -1,0 +1,9 @@
+// 提法核对: near-misses of the corpus's well-attested formulations in a draft.
+export {
+  FormulationIndex,
+  buildFormulationIndex,
+  defaultFormulationCheckOptions,
+  type Formulation,
+  type FormulationCheckOptions,
+} from './formulations';
+export { checkFormulations, type FormulationEditKind, type FormulationIssue, type PhraseExample } from './check';

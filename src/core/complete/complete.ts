@@ -54,7 +54,7 @@ export const completionTuning = {
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
   /** Inline: the top item must be right at least this often (estimated). */
-  inlineConfidence: 0.55,
+  inlineConfidence: 0.45,
 };
 
 interface Continuation {

@@ -114,20 +114,21 @@ function locations(corpus: CorpusText, docs: Map<number, number>, max: number): 
 function trimToPhrase(s: string): string {
   let end = 0;
   while (end < s.length && !isHardBreak(s[end]) && !SENTENCE_END.has(s[end])) end++;
-  s = s.slice(0, end);
-  let a = 0, b = s.length;
+  let a = 0, b = end;
   while (a < b && isPunctuation(s[a]) && !OPENERS.has(s[a])) a++;
   while (b > a && isPunctuation(s[b - 1]) && !CLOSERS.has(s[b - 1])) b--;
-  s = s.slice(a, b);
   // Quotes must balance, or the phrase was cut through a quotation.
-  const opens = [...s].filter((c) => OPENERS.has(c)).length;
-  const closes = [...s].filter((c) => CLOSERS.has(c)).length;
+  let opens = 0, closes = 0;
+  for (let i = a; i < b; i++) {
+    if (OPENERS.has(s[i])) opens++;
+    else if (CLOSERS.has(s[i])) closes++;
+  }
   if (opens !== closes) {
-    if (OPENERS.has(s[0]) && opens === closes + 1) s = s.slice(1);
-    else if (CLOSERS.has(s[s.length - 1]) && closes === opens + 1) s = s.slice(0, -1);
+    if (OPENERS.has(s[a]) && opens === closes + 1) a++;
+    else if (CLOSERS.has(s[b - 1]) && closes === opens + 1) b--;
     else return '';
   }
-  return s;
+  return s.slice(a, b);
 }
 
 export function mineStockPhrases(corpus: CorpusText, options: Partial<MiningOptions> = {}): StockPhrase[] {
@@ -136,8 +137,20 @@ export function mineStockPhrases(corpus: CorpusText, options: Partial<MiningOpti
   const lcp = buildLcp(text, sa);
   const tried = new Set<string>();
   const out: StockPhrase[] = [];
+  // Distance from each position to the next sentence end or break: no phrase reaches past it.
+  const room = new Int32Array(text.length + 1);
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i];
+    room[i] = isHardBreak(ch) || SENTENCE_END.has(ch) ? 0 : Math.min(room[i + 1] + 1, opts.maxLength + 8);
+  }
+  // Span last tried per start position (every node deeper than the room left trims the same way).
+  const triedDepth = new Int32Array(text.length);
   const consider = (depth: number, lb: number) => {
-    const raw = text.slice(sa[lb], sa[lb] + Math.min(depth, opts.maxLength + 8));
+    const start = sa[lb];
+    const span = Math.min(depth, room[start]);
+    if (span < opts.minLength || triedDepth[start] === span) return;
+    triedDepth[start] = span;
+    const raw = text.slice(start, start + span);
     const s = trimToPhrase(raw);
     if (s.length < opts.minLength || s.length > opts.maxLength || tried.has(s)) return;
     tried.add(s);
@@ -179,7 +192,8 @@ export function mineStockPhrases(corpus: CorpusText, options: Partial<MiningOpti
 
 const GROUP_SEPARATORS = ['、', '，', '；'];
 
-function commonPrefixLength(items: string[]): number {
+/** Length of the head all items share. */
+export function commonPrefixLength(items: string[]): number {
   let n = Math.min(...items.map((s) => s.length));
   for (const s of items) {
     let i = 0;
@@ -327,7 +341,9 @@ function writtenForm(sentence: string, items: string[], separator: string): stri
   }
 }
 
-const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,18}?)(强调|指出|说过|说|讲过|讲|云|曰|所讲|所说|所指出|告诫|写道)[，：:]?(?:要|是|就是)?“([^“”\n\u0000]{6,400})”/g;
+const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,40}?)(强调|指出|说过|说|讲过|讲|云|曰|所讲|所说|所指出|告诫|写道)[，：:]?(?:要|是|就是)?“([^“”\n\u0000]{6,400})”/g;
+/** Sayings quoted without quotation marks: 古人云，惟俭可以助廉。 */
+const SAYING = /(古人云|古语云|古人讲|古人说|俗话说|常言道|有道是|老话说)[，：:]([^“”，。！？；\n\u0000]{4,30}(?:，[^“”，。！？；\n\u0000]{2,30})?)[。！？；]/g;
 const LEAD_IN = /^(?:正如|诚如|就像|如同|早在[^，]*?|同时|他|她|也|还|曾经?|多次|反复|深刻|明确|特别|一再)+/;
 
 export function mineQuotations(corpus: CorpusText, options: Partial<MiningOptions> = {}): Quotation[] {
@@ -336,12 +352,18 @@ export function mineQuotations(corpus: CorpusText, options: Partial<MiningOption
   for (const m of corpus.text.matchAll(ATTRIBUTION)) {
     const [, who, verb, content] = m;
     const attribution = (who.replace(LEAD_IN, '') + verb).trim();
+    // 习近平总书记在……会议上的讲话中指出 → 习近平总书记
     const speaker = who
       .replace(LEAD_IN, '')
-      .replace(/(曾经|多次|反复|深刻|明确|特别|一再|也|还|就|都|在.{0,8}时)+$/, '')
+      .replace(/在.*$/, '')
+      .replace(/(曾经|曾|常|多次|反复|深刻|鲜明|明确|特别|一再|也|还|就|都|又)+$/, '')
       .trim();
     if (speaker.length < 2 || /[0-9]/.test(speaker)) continue;
     if (!byText.has(content)) byText.set(content, { attribution, speaker });
+  }
+  for (const m of corpus.text.matchAll(SAYING)) {
+    const [, attribution, content] = m;
+    if (!byText.has(content)) byText.set(content, { attribution, speaker: attribution.slice(0, 2) === '古人' || attribution.slice(0, 2) === '古语' ? '古人' : '俗语' });
   }
   const out: Quotation[] = [];
   for (const [text, q] of byText) {

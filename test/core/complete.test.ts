@@ -1,0 +1,107 @@
+// Completion on the bundled sample corpus, with a cursor marker `|` in the typed text.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildPhraseIndex, complete, snippetOf, type CompleteOptions, type CompletionItem, type PhraseIndex } from '../../src/core/complete';
+import type { SpeechDocument } from '../../src/core/types';
+import { sampleIndex } from './phrasesFixture';
+
+let index: PhraseIndex;
+let documents: SpeechDocument[];
+
+before(async function () {
+  this.timeout(60000);
+  ({ documents, index } = await sampleIndex());
+});
+
+/** Completes at the `|` in `typed`; returns the items and what each one adds after the cursor. */
+function completeAt(typed: string, options?: CompleteOptions): { items: CompletionItem[]; added: string[] } {
+  const cursor = typed.indexOf('|');
+  assert.ok(cursor >= 0, 'test text needs a | cursor');
+  const before = typed.slice(0, cursor);
+  const items = complete(index, before, options);
+  for (const it of items) assert.equal(it.insert.slice(0, it.replace), before.slice(before.length - it.replace), 'replaced text is what was typed');
+  return { items, added: items.map((it) => it.insert.slice(it.replace)) };
+}
+
+describe('complete', () => {
+  it('after 增强“四个 the top item continues with the whole group', () => {
+    const { items, added } = completeAt('我们要不断增强“四个|');
+    assert.ok(items.length >= 1);
+    assert.ok(added[0].startsWith('意识”、坚定“四个自信”、做到“两个维护”'), added[0]);
+    assert.equal(items[0].kind, 'group');
+    assert.ok(items[0].label.includes('增强“四个意识”'), 'the label shows the phrase whole, not just the rest');
+  });
+
+  it('after 以学铸魂、 the parallel group continues', () => {
+    const { items, added } = completeAt('努力在以学铸魂、|');
+    assert.ok(added[0].startsWith('以学增智、以学正风、以学促干'), added[0]);
+    assert.equal(items[0].kind, 'group');
+  });
+
+  it('points each item at its source speech and line', () => {
+    const { items } = completeAt('牢牢把握“学思想、|');
+    assert.ok(items.length);
+    const src = items[0].source!;
+    const doc = documents.find((d) => d.id === src.docId)!;
+    assert.ok(doc, src.docId);
+    assert.ok(doc.text.split('\n')[src.line].includes('强党性'), doc.text.split('\n')[src.line]);
+  });
+
+  it('turns placeholders into snippet tab stops', () => {
+    const { items, added } = completeAt('省委第|');
+    const withStar = items.find((it, i) => added[i].includes('*'));
+    assert.ok(withStar, `an item with a placeholder: ${added.join(' | ')}`);
+    assert.match(withStar.snippet!, /\$\{1:\*+\}/);
+    assert.equal(snippetOf('关于**工作的重要讲话', 2), '关于${1:**}工作的重要讲话$0');
+    assert.equal(snippetOf('*市委第*监督联络组', 0), '${1:*}市委第${2:*}监督联络组$0');
+    assert.equal(snippetOf('没有占位符', 0), undefined);
+    assert.equal(snippetOf('*已输入的星号不算', 3), undefined);
+    assert.equal(snippetOf('费用$100}*', 0), '费用\\$100\\}${1:*}$0');
+  });
+
+  it('inline answers at most one item, and only a likely one', () => {
+    const { items, added } = completeAt('增强“四个|', { inline: true });
+    assert.equal(items.length, 1);
+    assert.ok(added[0].startsWith('意识”'));
+    assert.deepEqual(complete(index, '今天天气', { inline: true }), []);
+  });
+
+  it('returns nothing rather than junk', () => {
+    assert.deepEqual(complete(index, ''), []);
+    assert.deepEqual(complete(index, 'qwzx'), []);
+    assert.deepEqual(complete(index, '同志们：\n'), []);
+    assert.deepEqual(complete(index, '很好', { limit: 0 }), []);
+  });
+
+  it('never throws, keeps replace in bounds, and answers the same input the same way (property)', () => {
+    const fromCorpus = fc
+      .tuple(fc.nat(documents.length - 1), fc.nat(), fc.integer({ min: 0, max: 60 }))
+      .map(([d, at, len]) => {
+        const t = documents[d].text;
+        const i = at % Math.max(1, t.length);
+        return t.slice(i, i + len);
+      });
+    const noise = fc.string({ unit: fc.constantFrom(...'，。、“”*\n\r\u0000a\ud83d以学铸魂增强四个'), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.oneof(fromCorpus, noise, fc.string()), fc.boolean(), fc.integer({ min: -2, max: 8 }), (before, inline, limit) => {
+        const items = complete(index, before, { inline, limit });
+        assert.ok(items.length <= (inline ? 1 : Math.max(0, limit)));
+        for (const it of items) {
+          assert.ok(Number.isInteger(it.replace) && it.replace >= 0 && it.replace <= before.length);
+          assert.ok(it.insert.length > it.replace, 'inserts something');
+          assert.equal(it.insert.slice(0, it.replace), before.slice(before.length - it.replace));
+          assert.ok(!/[\n\u0000]/.test(it.insert));
+        }
+        assert.deepEqual(complete(index, before, { inline, limit }), items);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copes with an empty corpus and hostile input', () => {
+    const empty = buildPhraseIndex([]);
+    assert.deepEqual(complete(empty, '增强“四个'), []);
+    assert.deepEqual(complete(index, undefined as unknown as string), []);
+    assert.deepEqual(complete(index, '增强“四个'.repeat(10000)).length > 0, true);
+  });
+});

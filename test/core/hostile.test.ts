@@ -259,7 +259,36 @@ const INPUTS: HostileInput[] = [
   { name: '扫描件.pdf', what: 'not a corpus type (.pdf)', expect: 'ignored', make: (f) => writeFileSync(f, '%PDF-1.4') },
 ];
 /** Not UTF-8: made with a Buffer path, so it stands apart from INPUTS' string names. */
-const BAD_NAME_BYTES = Buffer.from('名字\xff\xfe坏了.txt', 'latin1');
+const BAD_NAME_BYTES = Buffer.concat([Buffer.from('名字'), Buffer.from([0xff, 0xfe]), Buffer.from('坏了.txt')]);
+
+describe('hostile corpus: cancelling inside a big file', () => {
+  it('stops within a slice or two and returns what was read before', async () => {
+    const tmp = tempDir();
+    try {
+      writeFileSync(path.join(tmp.dir, 'a 讲话.txt'), speech('在取消前会议上的讲话'));
+      writeRepeated(path.join(tmp.dir, 'b 大文件.txt'), Buffer.from(SAMPLE_UNIT), 32 * MB);
+      const token = { isCancellationRequested: false };
+      let reads = 0;
+      const openFile = async (file: string): Promise<CorpusFileHandle> => {
+        const real = await openReadOnly(file);
+        if (!file.endsWith('b 大文件.txt')) return real;
+        return withRead(real, (...args) => {
+          // The user cancels while the big file is being read.
+          if (++reads === 3) token.isCancellationRequested = true;
+          return real.read(...args);
+        });
+      };
+      const started = performance.now();
+      const result = await loadCorpus([tmp.dir], { token, openFile });
+      assert.equal(result.cancelled, true);
+      assert.deepEqual(result.documents.map((d) => d.title), ['在取消前会议上的讲话']);
+      assert.ok(reads <= 4, `${reads} slices read after cancelling at the third`);
+      assert.ok(performance.now() - started < 10_000);
+    } finally {
+      tmp.dispose();
+    }
+  });
+});
 
 interface Row {
   input: string;

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { registerPhraseCompletion } from './completion';
 import { Corpus } from './corpus';
 import type { Feature, FeatureContext } from './feature';
+import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerCorpusSearch } from './search';
@@ -27,6 +28,7 @@ const features: Feature[] = [
   registerCorpusSearch,
   registerInsertOutline,
   registerStatusBar,
+  registerFormulationCheck,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

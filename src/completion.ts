@@ -38,14 +38,15 @@ export interface Suggestion extends PhraseItem {
   origin: Origin;
 }
 
-/** The phrases the writer accepted, kept in global state so they outlive the window (and sync with Settings Sync). */
+/**
+ * The phrases the writer accepted, kept in global state so they outlive the window. Not synced with
+ * Settings Sync: drafts of official speeches may be confidential, and these are pieces of them.
+ */
 export class AcceptedPhraseStore {
   private seen: unknown;
   private record: AcceptedPhrases = {};
 
-  constructor(private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void }) {
-    memento.setKeysForSync?.([ACCEPTED_KEY]);
-  }
+  constructor(private readonly memento: vscode.Memento) {}
 
   get current(): AcceptedPhrases {
     const stored = this.memento.get<unknown>(ACCEPTED_KEY);

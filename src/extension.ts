@@ -18,6 +18,7 @@ import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
 import { registerCorpusTree } from './tree';
+import { workerCorpusLoader } from './workerLoader';
 
 /** Add a surface here: one line, one `Feature`. */
 const features: Feature[] = [
@@ -43,7 +44,7 @@ export interface SpeechDrafterApi {
 export function activate(extension: vscode.ExtensionContext): SpeechDrafterApi {
   const start = performance.mark('speechDrafter.activate.start');
   const log = vscode.window.createOutputChannel('讲稿助手', { log: true });
-  const corpus = new Corpus(extension.extensionUri, log);
+  const corpus = new Corpus(extension.extensionUri, log, workerCorpusLoader(extension, log));
   extension.subscriptions.push(log, corpus, vscode.commands.registerCommand(LogCommands.showLog, () => log.show()));
   const context: FeatureContext = { extension, corpus, log };
   for (const feature of features) extension.subscriptions.push(feature(context));

@@ -7,6 +7,7 @@ import { buildPhraseIndex, type PhraseIndex } from './core/complete';
 import type { CancellationToken, SpeechDocument } from './core/types';
 import type { Corpus, LoadedCorpus } from './corpus';
 import type { FeatureContext } from './feature';
+import { prebuiltIndexOf } from './workerLoader';
 
 export const COMPLETION_SECTION = 'speechDrafter.completion';
 /** Languages whose documents are drafts: completion is offered there and their text feeds the drafts index. */
@@ -20,6 +21,9 @@ export const DRAFT_SELECTOR: vscode.DocumentFilter[] = DRAFT_LANGUAGES.flatMap((
 export type PhraseIndexBuilder = (documents: readonly SpeechDocument[], token: CancellationToken) => Promise<PhraseIndex>;
 
 const buildOnThisThread: PhraseIndexBuilder = async (documents) => {
+  // The indexing worker built it together with the corpus: nothing to do on this thread.
+  const prebuilt = prebuiltIndexOf(documents);
+  if (prebuilt) return prebuilt.phrases;
   // Let the caller's turn finish (activation, the keystroke that asked) before the long synchronous build.
   await new Promise((resolve) => setImmediate(resolve));
   return buildPhraseIndex(documents);

@@ -11,6 +11,7 @@ import type { PhraseIndex } from './core/complete';
 import type { Feature } from './feature';
 import { phrasesOf, type Phrases } from './phrases';
 import { showSpeech } from './speechDocuments';
+import { prebuiltIndexOf } from './workerLoader';
 
 export const SearchCommands = { searchCorpus: 'speechDrafter.searchCorpus' } as const;
 
@@ -26,7 +27,8 @@ function searchIndexOf(loaded: LoadedCorpus, phrases: PhraseIndex): SearchIndex 
   let index = indexes.get(loaded);
   if (!index) {
     const mined = [...phrases.phrases, ...phrases.groups, ...phrases.quotations].map((p) => p.text);
-    index = SearchIndex.build(loaded.documents, mined);
+    // The indexing worker built one with the corpus; otherwise build it here.
+    index = prebuiltIndexOf(loaded.documents)?.search ?? SearchIndex.build(loaded.documents, mined);
     indexes.set(loaded, index);
   }
   return index;

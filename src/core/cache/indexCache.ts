@@ -36,7 +36,7 @@ interface CachedSpeech {
   at: number;
 }
 
-interface CacheMeta {
+export interface CacheMeta {
   engine: number;
   build: string;
   files: CachedFile[];
@@ -50,6 +50,11 @@ interface CacheMeta {
   searchExtraTexts: string[];
 }
 
+export interface CorpusIndexParts {
+  meta: CacheMeta;
+  sections: Record<string, SectionArray>;
+}
+
 export interface CacheIdentity {
   /** The extension's version (or any build id): a cache from another build is not used. */
   build: string;
@@ -61,7 +66,8 @@ const codesOf = (text: string): Uint16Array => {
 };
 const textOf = (codes: Uint16Array): string => Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
 
-export function saveCorpusIndex(file: string, index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): void {
+/** The index as a JSON-able meta and typed-array sections: what the cache file holds, and what the worker posts. */
+export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): CorpusIndexParts {
   const parts = index.phrases.toParts();
   const corpus = parts.corpus;
   const own: string[] = [];
@@ -113,8 +119,81 @@ export function saveCorpusIndex(file: string, index: CorpusIndex, files: CachedF
     bigramCounts: search.bigrams.counts,
     bigramData: search.bigrams.data,
   };
+  return { meta, sections };
+}
+
+export function saveCorpusIndex(file: string, index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): void {
+  const { meta, sections } = corpusIndexParts(index, files, skippedSources, identity);
   writeSectionFile(file, meta, sections);
 }
+
+/** Reads one section (from a cache file or a posted message), checked; throws CacheInvalidError. */
+export type SectionReader = {
+  (name: string, type: 'i32'): Int32Array;
+  (name: string, type: 'u16'): Uint16Array;
+  (name: string, type: 'u8'): Uint8Array;
+};
+
+/** The cached speeches with their text, without the index. */
+export function restoreDocuments(meta: CacheMeta, read: SectionReader): { documents: SpeechDocument[]; corpusText: string } {
+  const corpusText = textOf(read('text', 'u16'));
+  const ownText = textOf(read('ownText', 'u16'));
+  const documents = meta.speeches.map((s): SpeechDocument => {
+    const source = s.inCorpus ? corpusText : ownText;
+    if (s.at < 0 || s.at + s.length > source.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
+    return { id: s.id, title: s.title, kind: s.kind, text: source.slice(s.at, s.at + s.length), source: s.source, sourceLines: s.sourceLines, headings: s.headings };
+  });
+  return { documents, corpusText };
+}
+
+/** The whole index from its parts, every section checked against the others. */
+export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): CorpusIndex {
+  const t0 = performance.now();
+  const { documents, corpusText } = restoreDocuments(meta, read);
+  const sa = read('sa', 'i32');
+  const roles = read('roles', 'u8');
+  const spanStart = read('spanStart', 'i32');
+  const lineStartOffset = read('lineStartOffset', 'i32');
+  const lineStarts = read('lineStarts', 'i32');
+  if (sa.length !== corpusText.length || roles.length !== corpusText.length) throw new CacheInvalidError('cached suffix array does not fit the cached text');
+  if (spanStart.length !== documents.length || lineStartOffset.length !== documents.length + 1) throw new CacheInvalidError('cached speech table does not fit');
+  const spans: DocumentSpan[] = documents.map((_, doc) => ({
+    doc,
+    start: spanStart[doc],
+    lineStarts: lineStarts.subarray(lineStartOffset[doc], lineStartOffset[doc + 1]),
+  }));
+  const corpus: CorpusText = { text: corpusText, sa, documents, spans };
+  const phrases = PhraseIndex.fromParts({ corpus, phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations, roles, options: meta.options });
+  const searchParts: SearchIndexParts = {
+    extraTexts: meta.searchExtraTexts,
+    unitText: read('unitText', 'i32'),
+    unitStart: read('unitStart', 'i32'),
+    unitEnd: read('unitEnd', 'i32'),
+    unitLine: read('unitLine', 'i32'),
+    unitColumn: read('unitColumn', 'i32'),
+    unitDoc: read('unitDoc', 'i32'),
+    unitKind: read('unitKind', 'u8'),
+    bigrams: { keys: read('bigramKeys', 'i32'), offset: read('bigramOffset', 'i32'), counts: read('bigramCounts', 'i32'), data: read('bigramData', 'u8') },
+  };
+  let search: SearchIndex;
+  try {
+    search = SearchIndex.fromParts(documents, searchParts);
+  } catch (err) {
+    throw new CacheInvalidError(err instanceof Error ? err.message : String(err));
+  }
+  return { documents, phrases, search, timings: { restore_s: (performance.now() - t0) / 1000 } };
+}
+
+/** A reader over sections held in memory (a posted message): same checks of presence and type. */
+export function memoryReader(sections: Record<string, SectionArray>): SectionReader {
+  return ((name: string, type: 'i32' | 'u16' | 'u8') => {
+    const a = sections[name];
+    const ok = type === 'i32' ? a instanceof Int32Array : type === 'u16' ? a instanceof Uint16Array : a instanceof Uint8Array;
+    if (!ok) throw new CacheInvalidError(`section ${name} is missing or not ${type}`);
+    return a;
+  }) as SectionReader;
+}
+
 
 /** An opened cache whose header matches this engine and build; its parts are read on demand. */
 export class CorpusIndexCache {
@@ -151,58 +230,16 @@ export class CorpusIndexCache {
 
   /** The cached speeches (with their text), without the index: what an incremental update reuses. */
   documents(): { documents: SpeechDocument[]; corpusText: string } {
-    const corpusText = textOf(this.file.read('text', 'u16'));
-    const ownText = textOf(this.file.read('ownText', 'u16'));
-    const documents = this.file.meta.speeches.map((s): SpeechDocument => {
-      const source = s.inCorpus ? corpusText : ownText;
-      if (s.at < 0 || s.at + s.length > source.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
-      return { id: s.id, title: s.title, kind: s.kind, text: source.slice(s.at, s.at + s.length), source: s.source, sourceLines: s.sourceLines, headings: s.headings };
-    });
-    return { documents, corpusText };
+    return restoreDocuments(this.file.meta, this.reader());
   }
 
   /** The whole index, every section checked. */
   index(): CorpusIndex {
-    const t0 = performance.now();
-    const meta = this.file.meta;
-    const { documents, corpusText } = this.documents();
-    const sa = this.file.read('sa', 'i32');
-    const roles = this.file.read('roles', 'u8');
-    const spanStart = this.file.read('spanStart', 'i32');
-    const lineStartOffset = this.file.read('lineStartOffset', 'i32');
-    const lineStarts = this.file.read('lineStarts', 'i32');
-    if (sa.length !== corpusText.length || roles.length !== corpusText.length) throw new CacheInvalidError('cached suffix array does not fit the cached text');
-    if (spanStart.length !== documents.length || lineStartOffset.length !== documents.length + 1) throw new CacheInvalidError('cached speech table does not fit');
-    const spans: DocumentSpan[] = documents.map((_, doc) => ({
-      doc,
-      start: spanStart[doc],
-      lineStarts: lineStarts.subarray(lineStartOffset[doc], lineStartOffset[doc + 1]),
-    }));
-    const corpus: CorpusText = { text: corpusText, sa, documents, spans };
-    const phrases = PhraseIndex.fromParts({ corpus, phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations, roles, options: meta.options });
-    const searchParts: SearchIndexParts = {
-      extraTexts: meta.searchExtraTexts,
-      unitText: this.file.read('unitText', 'i32'),
-      unitStart: this.file.read('unitStart', 'i32'),
-      unitEnd: this.file.read('unitEnd', 'i32'),
-      unitLine: this.file.read('unitLine', 'i32'),
-      unitColumn: this.file.read('unitColumn', 'i32'),
-      unitDoc: this.file.read('unitDoc', 'i32'),
-      unitKind: this.file.read('unitKind', 'u8'),
-      bigrams: {
-        keys: this.file.read('bigramKeys', 'i32'),
-        offset: this.file.read('bigramOffset', 'i32'),
-        counts: this.file.read('bigramCounts', 'i32'),
-        data: this.file.read('bigramData', 'u8'),
-      },
-    };
-    let search: SearchIndex;
-    try {
-      search = SearchIndex.fromParts(documents, searchParts);
-    } catch (err) {
-      throw new CacheInvalidError(err instanceof Error ? err.message : String(err));
-    }
-    return { documents, phrases, search, timings: { cache_load_s: (performance.now() - t0) / 1000 } };
+    return restoreCorpusIndex(this.file.meta, this.reader());
+  }
+
+  private reader(): SectionReader {
+    return ((name: string, type: 'i32') => this.file.read(name, type)) as SectionReader;
   }
 
   close(): void {

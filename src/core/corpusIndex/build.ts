@@ -17,7 +17,8 @@ export function buildCorpusIndex(documents: readonly SpeechDocument[]): CorpusIn
   const phrases = buildPhraseIndex(documents);
   shareCorpusText(phrases);
   const t1 = performance.now();
-  const search = SearchIndex.build(documents, phrases.phrases.map((p) => p.text));
+  // Search lists every mined item, as the search glue does for an index it builds itself.
+  const search = SearchIndex.build(documents, [...phrases.phrases, ...phrases.groups, ...phrases.quotations].map((p) => p.text));
   const t2 = performance.now();
   return { documents, phrases, search, timings: { phrase_index_s: (t1 - t0) / 1000, search_index_s: (t2 - t1) / 1000 } };
 }

@@ -1,0 +1,136 @@
+// The host side of the indexing worker (src/indexWorker.ts, bundled as dist/worker.js): starts it
+// on first use, sends one request per load, relays progress, and turns the transferred parts back
+// into a CorpusIndex. Cancelling sets a shared flag the worker checks between files and phases; a
+// worker deep in a long synchronous step that doesn't stop within a grace period is terminated
+// (a new one starts on the next request). Either way the caller gets `cancelled: true` and keeps
+// whatever index it had.
+import { Worker } from 'node:worker_threads';
+import { memoryReader, restoreCorpusIndex, type CacheMeta } from '../cache/indexCache';
+import type { SectionArray } from '../cache/sectionFile';
+import type { CancellationToken, SkippedFile } from '../types';
+import type { IndexedCorpus, IndexProgress } from './indexCorpus';
+
+export interface IndexWorkerRequest {
+  type: 'index';
+  id: number;
+  sources: string[];
+  storageDir?: string;
+  build: string;
+  maxFileBytes?: number;
+  /** Int32Array(1) over it: non-zero = cancelled. */
+  cancel: SharedArrayBuffer;
+}
+
+export type IndexWorkerReply =
+  | { type: 'progress'; id: number; progress: IndexProgress }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'done'; id: number; cancelled: true; reparsedFiles: string[]; timings: Record<string, number> }
+  | {
+      type: 'done';
+      id: number;
+      cancelled: false;
+      meta: CacheMeta;
+      sections: Record<string, SectionArray>;
+      skipped: SkippedFile[];
+      origin: IndexedCorpus['origin'];
+      reparsedFiles: string[];
+      cacheProblem?: string;
+      timings: Record<string, number>;
+    };
+
+export interface IndexWorkerOptions {
+  storageDir?: string;
+  /** The extension's version: a cache from another build is rebuilt. */
+  build: string;
+  token?: CancellationToken;
+  onProgress?: (p: IndexProgress) => void;
+  maxFileBytes?: number;
+}
+
+/** How often the token is polled (the core token has no event), and how long a cancel may take. */
+const CANCEL_POLL_MS = 50;
+const CANCEL_GRACE_MS = 1500;
+
+export class IndexWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void }>();
+
+  constructor(
+    /** Path of the bundled worker script (dist/worker.js). */
+    private readonly workerFile: string,
+  ) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    // The heap limit keeps a runaway corpus from taking the machine; the typed arrays live outside it.
+    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    worker.unref();
+    worker.on('message', (reply: IndexWorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      if (reply.type === 'progress') p.onProgress?.(reply.progress);
+      else p.settle(reply);
+    });
+    const failAll = (err: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const p of [...this.pending.values()]) p.settle(err);
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`the indexing worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Loads the corpus with its index in the worker. Rejects only if the worker fails; a cancel resolves with `cancelled: true`. */
+  index(sources: string[], options: IndexWorkerOptions): Promise<IndexedCorpus> {
+    const id = this.nextId++;
+    const cancel = new SharedArrayBuffer(4);
+    const flag = new Int32Array(cancel);
+    const worker = this.start();
+    return new Promise<IndexedCorpus>((resolve, reject) => {
+      let grace: NodeJS.Timeout | undefined;
+      const poll = setInterval(() => {
+        if (!options.token?.isCancellationRequested || grace) return;
+        Atomics.store(flag, 0, 1);
+        grace = setTimeout(() => {
+          // Still busy: stop it; the next request starts a fresh worker.
+          if (this.worker === worker) this.worker = undefined;
+          this.pending.delete(id);
+          clearInterval(poll);
+          void worker.terminate();
+          resolve(cancelledResult());
+        }, CANCEL_GRACE_MS);
+      }, CANCEL_POLL_MS);
+      const settle = (reply: IndexWorkerReply | Error) => {
+        this.pending.delete(id);
+        clearInterval(poll);
+        clearTimeout(grace);
+        if (reply instanceof Error) return reject(reply);
+        if (reply.type === 'error') return reject(new Error(reply.message));
+        if (reply.type !== 'done') return;
+        if (reply.cancelled) return resolve({ ...cancelledResult(), reparsedFiles: reply.reparsedFiles, timings: reply.timings });
+        try {
+          const index = restoreCorpusIndex(reply.meta, memoryReader(reply.sections));
+          const { skipped, origin, reparsedFiles, cacheProblem, timings } = reply;
+          resolve({ documents: [...index.documents], skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings: { ...timings, ...index.timings } });
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      };
+      this.pending.set(id, { settle, onProgress: options.onProgress });
+      const request: IndexWorkerRequest = { type: 'index', id, sources, storageDir: options.storageDir, build: options.build, maxFileBytes: options.maxFileBytes, cancel };
+      worker.postMessage(request);
+    });
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+}
+
+function cancelledResult(): IndexedCorpus {
+  return { documents: [], skipped: [], cancelled: true, origin: 'rebuilt', reparsedFiles: [], timings: {} };
+}

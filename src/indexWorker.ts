@@ -1,0 +1,64 @@
+// The indexing worker (bundled as dist/worker.js): loads, parses, builds and caches the corpus index
+// off the extension host thread. One request at a time: {type: 'index', id, sources, storageDir,
+// build, cancel} → progress messages, then one 'done' whose typed arrays are transferred, not copied.
+// `cancel` is a SharedArrayBuffer flag the host sets, so even a long synchronous step sees it.
+import { parentPort } from 'node:worker_threads';
+import { corpusIndexParts } from './core/cache/indexCache';
+import type { SectionArray } from './core/cache/sectionFile';
+import { indexCorpus, type IndexProgress } from './core/corpusIndex';
+import type { IndexWorkerReply, IndexWorkerRequest } from './core/corpusIndex/indexWorkerClient';
+
+/** Progress is posted at most this often (the notification can't show more). */
+const PROGRESS_EVERY_MS = 100;
+
+function transferables(sections: Record<string, SectionArray>): ArrayBuffer[] {
+  // Small arrays may sit in Node's shared buffer pool, which must not be detached: those are copied.
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of Object.values(sections)) if (a.buffer instanceof ArrayBuffer && a.buffer.byteLength >= 64 * 1024) buffers.add(a.buffer);
+  return [...buffers];
+}
+
+const port = parentPort;
+if (port) {
+  const post = (reply: IndexWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+  port.on('message', (request: IndexWorkerRequest) => {
+    if (request?.type !== 'index') return;
+    const flag = new Int32Array(request.cancel);
+    const token = {
+      get isCancellationRequested() {
+        return Atomics.load(flag, 0) !== 0;
+      },
+    };
+    let lastPost = 0;
+    const onProgress = (p: IndexProgress) => {
+      const now = Date.now();
+      if (p.phase === 'reading' && p.filesDone < p.filesTotal && now - lastPost < PROGRESS_EVERY_MS) return;
+      lastPost = now;
+      post({ type: 'progress', id: request.id, progress: p });
+    };
+    indexCorpus(request.sources, { storageDir: request.storageDir, identity: { build: request.build }, token, onProgress, maxFileBytes: request.maxFileBytes })
+      .then((result) => {
+        if (result.cancelled || !result.index) {
+          post({ type: 'done', id: request.id, cancelled: true, reparsedFiles: result.reparsedFiles, timings: result.timings });
+          return;
+        }
+        const { meta, sections } = corpusIndexParts(result.index, [], [], { build: request.build });
+        post(
+          {
+            type: 'done',
+            id: request.id,
+            cancelled: false,
+            meta,
+            sections,
+            skipped: result.skipped,
+            origin: result.origin,
+            reparsedFiles: result.reparsedFiles,
+            cacheProblem: result.cacheProblem,
+            timings: result.timings,
+          },
+          transferables(sections),
+        );
+      })
+      .catch((err: unknown) => post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) }));
+  });
+}

@@ -4,17 +4,17 @@
 // `cancel` is a SharedArrayBuffer flag the host sets, so even a long synchronous step sees it.
 import { parentPort } from 'node:worker_threads';
 import { corpusIndexParts } from './core/cache/indexCache';
-import type { SectionArray } from './core/cache/sectionFile';
+import type { SectionValue } from './core/cache/sectionFile';
 import { indexCorpus, type IndexProgress } from './core/corpusIndex';
 import type { IndexWorkerReply, IndexWorkerRequest } from './core/corpusIndex/indexWorkerClient';
 
 /** Progress is posted at most this often (the notification can't show more). */
 const PROGRESS_EVERY_MS = 100;
 
-function transferables(sections: Record<string, SectionArray>): ArrayBuffer[] {
+function transferables(sections: Record<string, SectionValue>): ArrayBuffer[] {
   // Small arrays may sit in Node's shared buffer pool, which must not be detached: those are copied.
   const buffers = new Set<ArrayBuffer>();
-  for (const a of Object.values(sections)) if (a.buffer instanceof ArrayBuffer && a.buffer.byteLength >= 64 * 1024) buffers.add(a.buffer);
+  for (const a of Object.values(sections)) if (typeof a !== 'string' && a.buffer instanceof ArrayBuffer && a.buffer.byteLength >= 64 * 1024) buffers.add(a.buffer);
   return [...buffers];
 }
 

@@ -7,7 +7,7 @@ import { PhraseIndex } from '../complete/phraseIndex';
 import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
 import { SearchIndex, type SearchIndexParts } from '../search';
 import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types';
-import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray } from './sectionFile';
+import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
 export const ENGINE_VERSION = 1;
@@ -52,7 +52,8 @@ export interface CacheMeta {
 
 export interface CorpusIndexParts {
   meta: CacheMeta;
-  sections: Record<string, SectionArray>;
+  /** Typed arrays, and the two texts as strings. */
+  sections: Record<string, SectionValue>;
 }
 
 export interface CacheIdentity {
@@ -60,10 +61,6 @@ export interface CacheIdentity {
   build: string;
 }
 
-const codesOf = (text: string): Uint16Array => {
-  const buf = Buffer.from(text, 'utf16le');
-  return new Uint16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
-};
 const textOf = (codes: Uint16Array): string => Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
 
 /** The index as a JSON-able meta and typed-array sections: what the cache file holds, and what the worker posts. */
@@ -99,9 +96,9 @@ export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippe
     options: parts.options,
     searchExtraTexts: search.extraTexts,
   };
-  const sections: Record<string, SectionArray> = {
-    text: codesOf(corpus.text),
-    ownText: codesOf(own.join('')),
+  const sections: Record<string, SectionValue> = {
+    text: corpus.text,
+    ownText: own.join(''),
     sa: corpus.sa,
     roles: parts.roles,
     spanStart: Int32Array.from(corpus.spans, (s) => s.start),
@@ -132,12 +129,13 @@ export type SectionReader = {
   (name: string, type: 'i32'): Int32Array;
   (name: string, type: 'u16'): Uint16Array;
   (name: string, type: 'u8'): Uint8Array;
+  (name: string, type: 'text'): string;
 };
 
 /** The cached speeches with their text, without the index. */
 export function restoreDocuments(meta: CacheMeta, read: SectionReader): { documents: SpeechDocument[]; corpusText: string } {
-  const corpusText = textOf(read('text', 'u16'));
-  const ownText = textOf(read('ownText', 'u16'));
+  const corpusText = read('text', 'text');
+  const ownText = read('ownText', 'text');
   const documents = meta.speeches.map((s): SpeechDocument => {
     const source = s.inCorpus ? corpusText : ownText;
     if (s.at < 0 || s.at + s.length > source.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
@@ -185,10 +183,11 @@ export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): Corpus
 }
 
 /** A reader over sections held in memory (a posted message): same checks of presence and type. */
-export function memoryReader(sections: Record<string, SectionArray>): SectionReader {
-  return ((name: string, type: 'i32' | 'u16' | 'u8') => {
+export function memoryReader(sections: Record<string, SectionValue>): SectionReader {
+  return ((name: string, type: 'i32' | 'u16' | 'u8' | 'text') => {
     const a = sections[name];
-    const ok = type === 'i32' ? a instanceof Int32Array : type === 'u16' ? a instanceof Uint16Array : a instanceof Uint8Array;
+    const ok =
+      type === 'text' ? typeof a === 'string' : type === 'i32' ? a instanceof Int32Array : type === 'u16' ? a instanceof Uint16Array : a instanceof Uint8Array;
     if (!ok) throw new CacheInvalidError(`section ${name} is missing or not ${type}`);
     return a;
   }) as SectionReader;
@@ -239,7 +238,8 @@ export class CorpusIndexCache {
   }
 
   private reader(): SectionReader {
-    return ((name: string, type: 'i32') => this.file.read(name, type)) as SectionReader;
+    return ((name: string, type: 'i32' | 'u16' | 'u8' | 'text') =>
+      type === 'text' ? textOf(this.file.read(name, 'u16')) : this.file.read(name, type as 'i32')) as SectionReader;
   }
 
   close(): void {

@@ -6,7 +6,7 @@
 // whatever index it had.
 import { Worker } from 'node:worker_threads';
 import { memoryReader, restoreCorpusIndex, type CacheMeta } from '../cache/indexCache';
-import type { SectionArray } from '../cache/sectionFile';
+import type { SectionValue } from '../cache/sectionFile';
 import type { CancellationToken, SkippedFile } from '../types';
 import type { IndexedCorpus, IndexProgress } from './indexCorpus';
 
@@ -30,7 +30,7 @@ export type IndexWorkerReply =
       id: number;
       cancelled: false;
       meta: CacheMeta;
-      sections: Record<string, SectionArray>;
+      sections: Record<string, SectionValue>;
       skipped: SkippedFile[];
       origin: IndexedCorpus['origin'];
       reparsedFiles: string[];
@@ -54,7 +54,7 @@ const CANCEL_GRACE_MS = 1500;
 export class IndexWorker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void }>();
+  private readonly pending = new Map<number, { worker: Worker; settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void }>();
 
   constructor(
     /** Path of the bundled worker script (dist/worker.js). */
@@ -74,7 +74,8 @@ export class IndexWorker {
     });
     const failAll = (err: Error) => {
       if (this.worker === worker) this.worker = undefined;
-      for (const p of [...this.pending.values()]) p.settle(err);
+      // Only the requests this worker had: a terminated worker's exit must not fail its successor's.
+      for (const p of [...this.pending.values()]) if (p.worker === worker) p.settle(err);
     };
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`the indexing worker stopped (exit code ${code})`)));
@@ -118,7 +119,7 @@ export class IndexWorker {
           reject(err instanceof Error ? err : new Error(String(err)));
         }
       };
-      this.pending.set(id, { settle, onProgress: options.onProgress });
+      this.pending.set(id, { worker, settle, onProgress: options.onProgress });
       const request: IndexWorkerRequest = { type: 'index', id, sources, storageDir: options.storageDir, build: options.build, maxFileBytes: options.maxFileBytes, cancel };
       worker.postMessage(request);
     });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCorpusFile, loadCorpus } from './core/corpus';
+import { isCorpusFile, loadCorpus, oneLine, printablePath } from './core/corpus';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from './core/types';
 
 export const CORPUS_SECTION = 'speechDrafter.corpus';
@@ -244,7 +244,7 @@ export class Corpus implements vscode.Disposable {
       this.log.info(vscode.l10n.t('Indexing was cancelled; the previous corpus stays in use.'));
       return loadedCorpus(previous ?? { documents: [], skipped: [] }, previous?.sources ?? [], previous?.version ?? 0, true);
     }
-    for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', s.path, s.reason));
+    for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', printablePath(s.path), oneLine(s.reason)));
     const chars = result.documents.reduce((n, d) => n + d.text.length, 0);
     const files = new Set(result.documents.map((d) => d.source)).size;
     this.log.info(

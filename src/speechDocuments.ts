@@ -151,11 +151,22 @@ async function pickSpeech(corpus: Corpus): Promise<SpeechDocument | undefined> {
 }
 
 /** 'gb18030' for a legacy-encoded text file, else undefined (VS Code reads UTF-8 and BOMs itself). */
+/** Enough of a file to tell its encoding without reading a large one whole on the extension host. */
+const SNIFF_BYTES = 64 * 1024;
+
 function sourceEncoding(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return decodeBytes(fs.readFileSync(file)).encoding === 'gb18030' ? 'gb18030' : undefined;
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const n = fs.readSync(fd, head, 0, SNIFF_BYTES, 0);
+    // Cut at the last line feed so a multi-byte character split by the read does not look like GBK.
+    const lf = n < SNIFF_BYTES ? n : head.lastIndexOf(0x0a, n - 1) + 1 || n;
+    return decodeBytes(head.subarray(0, lf)).encoding === 'gb18030' ? 'gb18030' : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -1,7 +1,7 @@
 // `docs`: list the speeches of the corpus (bundled sample corpus plus --corpus folders).
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultCorpusDir, loadCorpus } from '../core/corpus';
+import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
 import type { CorpusLoadResult, SpeechDocument } from '../core/types';
 import { ArgReader, type CorpusArgs } from './args';
 
@@ -15,7 +15,7 @@ function bundledCorpusDir(): string {
 export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
   const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
   const result = await loadCorpus(sources);
-  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${s.path}: ${s.reason}\n`);
+  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s)}\n`);
   return result;
 }
 

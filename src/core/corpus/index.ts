@@ -19,3 +19,4 @@ export {
   type ReadSpeechOptions,
 } from './load';
 export { extractOutline } from '../outline';
+export { oneLine, printablePath, skippedLine } from './report';

@@ -3,7 +3,7 @@
 // own wording never occurs in the corpus. Conservative by design: a writer stops trusting a checker
 // that cries wolf, so an edit only counts where the corpus always fills that slot the same way.
 import type { CancellationToken } from '../types';
-import { SOFT_SLOT, FIXED_SLOT, bigramKey, isHan, type Formulation, type FormulationIndex } from './formulations';
+import { FIXED_SLOT, SOFT_SLOT, hanCount, isHan, type Formulation, type FormulationIndex } from './formulations';
 
 export type FormulationEditKind = 'substitution' | 'insertion' | 'deletion' | 'transposition';
 
@@ -90,12 +90,6 @@ const support = (speeches: number) => speeches / (speeches + 1);
 /** Longer formulations leave less room for a legitimate look-alike: 4 Han chars → 0.8, 6 or more → 1. */
 const lengthWeight = (hanChars: number) => Math.min(1, 0.4 + 0.1 * hanChars);
 
-function hanCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;
-  return n;
-}
-
 /** Inserted or dropped, these change style, not the formulation (坚定的理想信念, 科学的理论). */
 const FUNCTION_CHARS = new Set([...'的了地得之和与及等着是在对为把']);
 
@@ -160,6 +154,7 @@ function example(index: FormulationIndex, f: Formulation): PhraseExample | undef
 
 /** Near-misses of the corpus's formulations in `draft`, in text order, at most one per span. */
 export function checkFormulations(index: FormulationIndex, draft: string, token?: CancellationToken): FormulationIssue[] {
+  if (token?.isCancellationRequested) return [];
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const push = (c: Candidate) => {
@@ -174,8 +169,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
   const n = draft.length;
   for (let i = 0; i + 1 < n; i++) {
     if ((i & 4095) === 4095 && token?.isCancellationRequested) return [];
-    const key = bigramKey(draft, i);
-    const halves = index.halves.get(key);
+    const halves = index.halves.at(draft, i);
     if (halves)
       for (const h of halves) {
         if (!draft.startsWith(h.half, i)) continue;
@@ -199,7 +193,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
             });
         }
       }
-    const variants = index.groupVariants.get(key);
+    const variants = index.groupVariants.at(draft, i);
     if (variants)
       for (const v of variants) {
         if (!draft.startsWith(v.text, i)) continue;
@@ -213,6 +207,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
         });
       }
   }
+  if (token?.isCancellationRequested) return [];
   const judged: FormulationIssue[] = [];
   for (const c of candidates) {
     const found = draft.slice(c.start, c.end);

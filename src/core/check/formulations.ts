@@ -67,15 +67,44 @@ export interface GroupVariant {
   items: number;
 }
 
-/** Two UTF-16 code units as one map key. */
-export const bigramKey = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+/**
+ * Values filed under the first two characters of a string, looked up at any offset of a text: a
+ * hashed table of small integers (no string or heap-number keys), so the scan of a draft costs one
+ * array read per position. Buckets may hold other bigrams that hash alike: callers verify the text.
+ */
+export class BigramTable<T> {
+  private static readonly BITS = 16;
+  private readonly slots = new Int32Array(1 << BigramTable.BITS).fill(-1);
+  private readonly buckets: T[][] = [];
+
+  private static hash(s: string, i: number): number {
+    // Fibonacci hashing of both code units; the high bits mix them best.
+    return Math.imul((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1), 0x9e3779b1) >>> (32 - BigramTable.BITS);
+  }
+
+  add(key: string, value: T): void {
+    const h = BigramTable.hash(key, 0);
+    if (this.slots[h] < 0) this.slots[h] = this.buckets.push([]) - 1;
+    this.buckets[this.slots[h]].push(value);
+  }
+
+  /** The values whose key may start at `text[i]`, or undefined. */
+  at(text: string, i: number): T[] | undefined {
+    const b = this.slots[BigramTable.hash(text, i)];
+    return b < 0 ? undefined : this.buckets[b];
+  }
+
+  get size(): number {
+    return this.buckets.reduce((n, b) => n + b.length, 0);
+  }
+}
 
 /** CJK ideographs (basic block and extension A): only edits of these are 提法 errors, not punctuation or digits. */
 export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 }
 
-function hanCount(s: string): number {
+export function hanCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;
   return n;
@@ -150,8 +179,8 @@ export class FormulationIndex {
   readonly options: FormulationCheckOptions;
   readonly corpus: CorpusText;
   readonly formulations: Formulation[] = [];
-  readonly halves = new Map<number, FormulationHalf[]>();
-  readonly groupVariants = new Map<number, GroupVariant[]>();
+  readonly halves = new BigramTable<FormulationHalf>();
+  readonly groupVariants = new BigramTable<GroupVariant>();
   /** Texts already filed (a group is often a stock phrase too). */
   private readonly known = new Set<string>();
 
@@ -188,8 +217,8 @@ export class FormulationIndex {
     const h = text.length >> 1;
     const left = text.slice(0, h);
     const right = text.slice(h);
-    this.file(this.halves, bigramKey(left, 0), { formulation, half: left, left: true, rest: right });
-    this.file(this.halves, bigramKey(right, 0), { formulation, half: right, left: false, rest: reverse(left) });
+    this.halves.add(left, { formulation, half: left, left: true, rest: right });
+    this.halves.add(right, { formulation, half: right, left: false, rest: reverse(left) });
   }
 
   /** Items of a group of three or more that share a frame (以学铸魂、以学增智…): each a formulation, its varying part checked. */
@@ -208,12 +237,6 @@ export class FormulationIndex {
     }
   }
 
-  private file<T>(map: Map<number, T[]>, key: number, value: T) {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  }
-
   /**
    * Wrong orders (two items swapped) and, where items carry a frame (增强“四个意识”), an item's quoted
    * core in another item's frame (坚定“四个意识”) — each kept only if the corpus never writes it so.
@@ -228,7 +251,7 @@ export class FormulationIndex {
     const group: Formulation = { text, count, speeches, where, form: 'group', slots: new Uint8Array(text.length) };
     const add = (variant: string, expected: Formulation, kind: GroupVariant['kind']) => {
       if (variant === expected.text || this.occurs(variant)) return;
-      this.file(this.groupVariants, bigramKey(variant, 0), { text: variant, expected, kind, items: segments.length });
+      this.groupVariants.add(variant, { text: variant, expected, kind, items: segments.length });
     };
     for (let i = 0; i < segments.length; i++)
       for (let j = i + 1; j < segments.length; j++) {

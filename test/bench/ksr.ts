@@ -1,18 +1,18 @@
 // In-process leave-one-out keystroke-savings run of the completion engine over the eval speeches:
 // the same walk as ../shared/eval/ksr.mjs (writer accepts the best of the top N, pays rank + 1),
 // without spawning a process per fold, so the method's knobs can be compared quickly.
-// Usage: npx tsx bench/ksr.ts [--docs DIR] [--top 5] [--inline] [--limit N] [--set key=value]...
+// Usage: npm run bench:ksr -- [--docs DIR] [--top 5] [--inline] [--limit N] [--set key=value]...
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPhraseIndex, complete, completionTuning } from '../src/core/complete';
-import type { SpeechDocument } from '../src/core/types';
+import { buildPhraseIndex, complete, completionTuning } from '../../src/core/complete';
+import type { SpeechDocument } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const docsDir = opt('--docs', join(__dirname, '..', '..', 'shared', 'eval', 'docs'));
+const docsDir = opt('--docs', join(__dirname, '..', '..', '..', 'shared', 'eval', 'docs'));
 const top = Number(opt('--top', '5'));
 const limit = Number(opt('--limit', '1000'));
 const inline = args.includes('--inline');

@@ -8,81 +8,92 @@ import { recordMetrics, VsCodeSession } from './harness';
 const WRONG = '全体党员要做到“两个拥护”。';
 const RIGHT = '全体党员要做到“两个维护”。';
 
-describe('formulation check in a real VS Code (code-server 4.100.3, VS Code 1.100.3)', function () {
-  let vscode: VsCodeSession;
-  const timings: Record<string, number> = {};
-  const runStarted = Date.now();
+/**
+ * What the user reads, per VS Code display language. A Chinese run ({ locale: 'zh-cn', problem:
+ * /提法可能有误：应为「做到“两个维护”」（素材库中 \d+ 篇、\d+ 次）/, fix: '改为「做到“两个维护”」' }) goes here
+ * once the harness's `locale` option gives the extension host zh-cn (it still reports en).
+ */
+const LOCALES: { locale?: string; problem: RegExp; fix: string }[] = [
+  { problem: /Possibly wrong formulation: the corpus writes 「做到“两个维护”」 \(\d+ speeches, \d+ times\)/, fix: 'Change to 「做到“两个维护”」' },
+];
 
-  before(async function () {
-    // Completion off: this scenario is about the check, and a suggest list would cover the squiggle.
-    vscode = await VsCodeSession.start({ settings: { 'speechDrafter.completion.suggest': false, 'speechDrafter.completion.inline': false } });
-    Object.assign(timings, vscode.timings);
+for (const { locale, problem, fix: fixTitle } of LOCALES) {
+  describe(`formulation check in a real VS Code (code-server 4.100.3, VS Code 1.100.3, ${locale ?? 'en'})`, function () {
+    let vscode: VsCodeSession;
+    const timings: Record<string, number> = {};
+    const runStarted = Date.now();
+
+    before(async function () {
+      // Completion off: this scenario is about the check, and a suggest list would cover the squiggle.
+      vscode = await VsCodeSession.start({ locale, settings: { 'speechDrafter.completion.suggest': false, 'speechDrafter.completion.inline': false } });
+      Object.assign(timings, vscode.timings);
+    });
+
+    after(async function () {
+      if (!vscode) return;
+      const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
+      await vscode.close({ keepFiles: failed });
+      const metrics = { [`formulationCheck${locale ? `-${locale}` : ''}`]: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
+      recordMetrics(metrics);
+      console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
+      if (failed) console.log(`      kept ${vscode.root} for inspection`);
+    });
+
+    /** Saves and returns the file's text after the sample's own, once it is `expected` (or after 10 s). */
+    async function savedTail(expected: string): Promise<string> {
+      await vscode.page.keyboard.press('Control+S');
+      const deadline = Date.now() + 10_000;
+      let text = '';
+      do {
+        await vscode.page.waitForTimeout(100);
+        text = vscode.readFile(sampleDraftName);
+      } while (text !== sampleDraft + expected && Date.now() < deadline);
+      assert.ok(text.startsWith(sampleDraft), 'the rest of the draft is untouched');
+      return text.slice(sampleDraft.length);
+    }
+
+    const squiggles = () => vscode.page.locator('.editor-instance .monaco-editor .squiggly-warning');
+    const problemRows = () => vscode.page.locator('.markers-panel .monaco-list-row');
+
+    it('typing 做到“两个拥护” into a Markdown draft puts a warning under it and in the Problems panel', async function () {
+      await vscode.openFile(sampleDraftName);
+      await vscode.page.keyboard.press('Control+End');
+      const t = Date.now();
+      await vscode.typeText(WRONG);
+      // The first check waits for the corpus index, built in the background when the draft opened.
+      await squiggles().first().waitFor({ timeout: 90_000 });
+      timings.typeToSquiggleMs = Date.now() - t;
+
+      await vscode.page.keyboard.press('Control+Shift+M');
+      const row = problemRows().filter({ hasText: '做到“两个维护”' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      const text = (await row.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, problem);
+      assert.match(text, /讲稿助手/);
+      assert.equal(await problemRows().filter({ hasText: problem }).count(), 1, 'one problem, for the one slip');
+      await vscode.screenshot(`check-squiggle-and-problems${locale ? `-${locale}` : ''}`);
+    });
+
+    it('the quick fix 改为「…」 replaces exactly the span; the saved file has the right text; one undo brings the slip back', async function () {
+      // Back to the editor, the cursor inside the wrong span.
+      await vscode.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await vscode.page.keyboard.press('Control+End');
+      for (let i = 0; i < 3; i++) await vscode.page.keyboard.press('ArrowLeft');
+      await vscode.page.keyboard.press('Control+.');
+      const fix = vscode.page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
+      await fix.waitFor({ timeout: 10_000 });
+      await vscode.screenshot(`check-quick-fix${locale ? `-${locale}` : ''}`);
+      // The action list takes keys, not clicks (a pointer block covers it): walk to the fix, Enter.
+      for (let i = 0; i < 5 && !(await fix.evaluate((el) => el.classList.contains('focused'))); i++) await vscode.page.keyboard.press('ArrowDown');
+      const t = Date.now();
+      await vscode.page.keyboard.press('Enter');
+      assert.equal(await savedTail(RIGHT), RIGHT);
+      timings.quickFixToSavedMs = Date.now() - t;
+      await squiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
+      await vscode.screenshot(`check-fixed${locale ? `-${locale}` : ''}`);
+
+      await vscode.page.keyboard.press('Control+Z');
+      assert.equal(await savedTail(WRONG), WRONG, 'one undo restores the draft as typed');
+    });
   });
-
-  after(async function () {
-    if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
-    const metrics = { formulationCheck: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
-    recordMetrics(metrics);
-    console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
-  });
-
-  /** Saves and returns the file's text after the sample's own, once it is `expected` (or after 10 s). */
-  async function savedTail(expected: string): Promise<string> {
-    await vscode.page.keyboard.press('Control+S');
-    const deadline = Date.now() + 10_000;
-    let text = '';
-    do {
-      await vscode.page.waitForTimeout(100);
-      text = vscode.readFile(sampleDraftName);
-    } while (text !== sampleDraft + expected && Date.now() < deadline);
-    assert.ok(text.startsWith(sampleDraft), 'the rest of the draft is untouched');
-    return text.slice(sampleDraft.length);
-  }
-
-  const squiggles = () => vscode.page.locator('.editor-instance .monaco-editor .squiggly-warning');
-  const problemRows = () => vscode.page.locator('.markers-panel .monaco-list-row');
-
-  it('typing 做到“两个拥护” into a Markdown draft puts a warning under it and in the Problems panel', async function () {
-    await vscode.openFile(sampleDraftName);
-    await vscode.page.keyboard.press('Control+End');
-    const t = Date.now();
-    await vscode.typeText(WRONG);
-    // The first check waits for the corpus index, built in the background when the draft opened.
-    await squiggles().first().waitFor({ timeout: 90_000 });
-    timings.typeToSquiggleMs = Date.now() - t;
-
-    await vscode.page.keyboard.press('Control+Shift+M');
-    const row = problemRows().filter({ hasText: '做到“两个维护”' }).first();
-    await row.waitFor({ timeout: 10_000 });
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
-    assert.match(text, /Possibly wrong formulation: the corpus writes 「做到“两个维护”」 \(\d+ speeches, \d+ times\)/);
-    assert.match(text, /讲稿助手/);
-    assert.equal(await problemRows().filter({ hasText: 'Possibly wrong formulation' }).count(), 1, 'one problem, for the one slip');
-    await vscode.screenshot('check-squiggle-and-problems');
-  });
-
-  it('the quick fix 改为「…」 replaces exactly the span; the saved file has the right text; one undo brings the slip back', async function () {
-    // Back to the editor, the cursor inside the wrong span.
-    await vscode.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await vscode.page.keyboard.press('Control+End');
-    for (let i = 0; i < 3; i++) await vscode.page.keyboard.press('ArrowLeft');
-    await vscode.page.keyboard.press('Control+.');
-    const fix = vscode.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to 「做到“两个维护”」' }).first();
-    await fix.waitFor({ timeout: 10_000 });
-    await vscode.screenshot('check-quick-fix');
-    // The action list takes keys, not clicks (a pointer block covers it): walk to the fix, Enter.
-    for (let i = 0; i < 5 && !(await fix.evaluate((el) => el.classList.contains('focused'))); i++) await vscode.page.keyboard.press('ArrowDown');
-    const t = Date.now();
-    await vscode.page.keyboard.press('Enter');
-    assert.equal(await savedTail(RIGHT), RIGHT);
-    timings.quickFixToSavedMs = Date.now() - t;
-    await squiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
-    await vscode.screenshot('check-fixed');
-
-    await vscode.page.keyboard.press('Control+Z');
-    assert.equal(await savedTail(WRONG), WRONG, 'one undo restores the draft as typed');
-  });
-});
+}

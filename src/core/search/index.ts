@@ -81,7 +81,7 @@ export class SearchIndex implements UnitSource {
     private readonly bigrams: BigramIndex,
   ) {}
 
-  /** Scratch counters of relaxedCandidates, allocated on first use. */
+  /** Scratch counters (relaxedCandidates, withCharacter), allocated on first use. */
   private bigramHits: Uint16Array | undefined;
 
   static build(docs: readonly SpeechDocument[], phrases: readonly string[] = []): SearchIndex {
@@ -218,6 +218,8 @@ export class SearchIndex implements UnitSource {
       for (let i = 1; i < byRarity.length && cand.length > VERIFY_DIRECTLY; i++) {
         cand = intersectSorted(cand, this.bigrams.postings(byRarity[i]));
       }
+      // A one-character keyword alongside: units without any bigram of that character go before any text is read.
+      for (const w of keywords) if (w.length === 1 && cand.length > VERIFY_DIRECTLY) cand = this.withCharacter(cand, w.charCodeAt(0));
     } else {
       cand = this.singleCharacterCandidates(keywords);
     }
@@ -229,6 +231,36 @@ export class SearchIndex implements UnitSource {
       }
     }
     return verified;
+  }
+
+  /**
+   * The candidates that have character `c` next to another (in one of its bigrams); when its lists
+   * are much longer than the candidates, reading the candidates' text is cheaper and they stay.
+   */
+  private withCharacter(cand: Int32Array, c: number): Int32Array {
+    const ids = this.bigrams.bigramsWith(c);
+    let total = 0;
+    for (const id of ids) total += this.bigrams.count(id);
+    if (total > cand.length * 8) return cand;
+    const marks = this.scratchCounter();
+    const touched: number[] = [];
+    for (const id of ids) {
+      for (const u of this.bigrams.postings(id)) {
+        if (marks[u] === 0) {
+          marks[u] = 1;
+          touched.push(u);
+        }
+      }
+    }
+    const kept = cand.filter((u) => marks[u] === 1);
+    for (const u of touched) marks[u] = 0;
+    return kept;
+  }
+
+  /** One counter per unit, reused and left at zero: maps of hundreds of thousands of entries would dominate the time. */
+  private scratchCounter(): Uint16Array {
+    if (!this.bigramHits || this.bigramHits.length < this.count) this.bigramHits = new Uint16Array(this.count);
+    return this.bigramHits;
   }
 
   /** Units containing the rarest of the single-character keywords, read from its bigrams' lists. */
@@ -259,9 +291,7 @@ export class SearchIndex implements UnitSource {
   private relaxedCandidates(keywords: string[]): number[] {
     const long = keywords.filter((w) => w.length >= RELAXED_MIN_LENGTH);
     if (!long.length) return [];
-    // One counter per unit, reused: maps of hundreds of thousands of entries would dominate the time.
-    if (!this.bigramHits || this.bigramHits.length < this.count) this.bigramHits = new Uint16Array(this.count);
-    const counter = this.bigramHits;
+    const counter = this.scratchCounter();
     let units: Int32Array | undefined;
     let score = new Int32Array(0);
     for (const w of long) {
@@ -295,7 +325,17 @@ export class SearchIndex implements UnitSource {
       if (!units.length) return [];
     }
     const short = keywords.filter((w) => w.length < RELAXED_MIN_LENGTH);
-    const found = units ?? new Int32Array(0);
+    let found = units ?? new Int32Array(0);
+    // Short keywords must be there as typed: their bigram lists narrow the units before any text is read.
+    for (const w of short) {
+      for (const id of new Set(this.bigramIds(w))) {
+        if (id < 0) return [];
+        if (found.length <= VERIFY_DIRECTLY) break;
+        found = intersectSorted(found, this.bigrams.postings(id));
+      }
+    }
+    const kept = new Set(found);
+    if (kept.size < (units?.length ?? 0)) score = score.filter((_, i) => kept.has(units![i]));
     const order: number[] = [];
     for (let i = 0; i < found.length; i++) if (short.every((w) => this.contains(found[i], w))) order.push(i);
     const len = (u: number) => this.unitEnd[u] - this.unitStart[u];

@@ -3,7 +3,7 @@
 // a suggestion can tell whether it comes from a group, a quotation or a stock phrase in O(length).
 import type { SpeechDocument } from '../types';
 import { buildCorpusText, type CorpusText } from '../phrases/corpusText';
-import { mineCorpus } from '../phrases/sampledMining';
+import { mineCorpus, type MinedCorpus } from '../phrases/sampledMining';
 import {
   type MiningOptions,
   type ParallelGroup,
@@ -41,10 +41,12 @@ export class PhraseIndex {
   constructor(
     readonly documents: readonly SpeechDocument[],
     private readonly options: PhraseIndexOptions = {},
+    /** The corpus text and what was mined from it, when the caller already has them (corpusIndex/build.ts builds them in parallel). */
+    prebuilt?: { corpus: CorpusText; mined: MinedCorpus },
   ) {
-    this.corpus = buildCorpusText([...documents]);
+    this.corpus = prebuilt?.corpus ?? buildCorpusText([...documents]);
     // A large corpus is mined on an even sample, each item counted over the whole (sampledMining.ts).
-    ({ phrases: this.phrases, groups: this.groups, quotations: this.quotations } = mineCorpus(this.corpus, options.mining));
+    ({ phrases: this.phrases, groups: this.groups, quotations: this.quotations } = prebuilt?.mined ?? mineCorpus(this.corpus, options.mining));
     this.roles = new Uint8Array(this.corpus.text.length);
     this.mark(this.groups.map((g) => g.text), ROLE_GROUP, false);
     this.mark(this.quotations.map((q) => q.text), ROLE_QUOTE, false);

@@ -11,7 +11,7 @@ import { CacheInvalidError } from '../cache/sectionFile';
 import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from '../cache/indexCache';
 import { collectFiles, readSpeechFile } from '../corpus/load';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
-import { buildCorpusIndex, type CorpusIndex } from './build';
+import { buildCorpusIndexAsync, type CorpusIndex } from './build';
 
 export interface IndexProgress {
   filesDone: number;
@@ -152,7 +152,7 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
     if (token?.isCancellationRequested) return cancelled(reparsedFiles);
 
     progress({ filesDone: files.length, chars, path: '', phase: 'indexing' });
-    const index = buildCorpusIndex(documents);
+    const index = await buildCorpusIndexAsync(documents);
     phase('build_s');
     Object.assign(timings, index.timings);
     if (token?.isCancellationRequested) return cancelled(reparsedFiles);

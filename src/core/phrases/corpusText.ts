@@ -56,7 +56,8 @@ function maskAdvertising(text: string): string {
     .join('\n');
 }
 
-export function buildCorpusText(documents: SpeechDocument[]): CorpusText {
+/** `suffixArray` may be swapped (the index builder sorts a large corpus on another thread and fills `sa` in later). */
+export function buildCorpusText(documents: SpeechDocument[], suffixArray: (text: string) => Int32Array = buildSuffixArray): CorpusText {
   const parts: string[] = [];
   const spans: DocumentSpan[] = [];
   let offset = 0;
@@ -67,7 +68,7 @@ export function buildCorpusText(documents: SpeechDocument[]): CorpusText {
     offset += clean.length + 1;
   });
   const text = parts.join(HARD_BREAK) + HARD_BREAK;
-  return { text, sa: buildSuffixArray(text), documents, spans };
+  return { text, sa: suffixArray(text), documents, spans };
 }
 
 /** Which speech holds text offset `pos` (binary search over span starts). */

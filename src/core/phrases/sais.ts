@@ -3,99 +3,135 @@
 // about 6 bytes per char at the top level (the UTF-16 codes, then the SA), where prefix doubling
 // needs 24. That is what lets a 90-million-character corpus be indexed in a bounded time and memory.
 
-type Codes = Uint16Array | Int32Array;
-
-/** true = S-type (smaller than the suffix after it), false = L-type. */
-const isS = (t: Uint8Array, i: number) => (t[i >> 3] & (1 << (i & 7))) !== 0;
-
-function bucketBounds(s: Codes, n: number, bkt: Int32Array, ends: boolean): void {
-  bkt.fill(0);
-  for (let i = 0; i < n; i++) bkt[s[i]]++;
-  let sum = 0;
-  for (let c = 0; c < bkt.length; c++) {
-    sum += bkt[c];
-    bkt[c] = ends ? sum : sum - bkt[c];
-  }
-}
-
-function induce(s: Codes, sa: Int32Array, t: Uint8Array, n: number, bkt: Int32Array): void {
-  bucketBounds(s, n, bkt, false);
-  for (let i = 0; i < n; i++) {
-    const j = sa[i] - 1;
-    if (j >= 0 && !isS(t, j)) sa[bkt[s[j]]++] = j;
-  }
-  bucketBounds(s, n, bkt, true);
-  for (let i = n - 1; i >= 0; i--) {
-    const j = sa[i] - 1;
-    if (j >= 0 && isS(t, j)) sa[--bkt[s[j]]] = j;
-  }
-}
-
 /**
- * Sorts the suffixes of s[0..n) into sa[0..n). s[n-1] must be a sentinel: 0, unique, smallest.
- * Every other code is in [1, k).
+ * The whole algorithm inside one function with no outside references, so that a thread can be
+ * started from its source text (saisThread.ts) in the bundle and under tsx alike.
  */
-function sais(s: Codes, sa: Int32Array, n: number, k: number): void {
-  if (n === 1) {
-    sa[0] = 0;
-    return;
+export function inducedSortingModule() {
+  type Codes = Uint16Array | Int32Array;
+
+  /** true = S-type (smaller than the suffix after it), false = L-type. */
+  const isS = (t: Uint8Array, i: number) => (t[i >> 3] & (1 << (i & 7))) !== 0;
+
+  /** Bucket starts (ends = false) or ends of every code, from the code counts. */
+  function bucketBounds(counts: Int32Array, bkt: Int32Array, ends: boolean): void {
+    let sum = 0;
+    for (let c = 0; c < counts.length; c++) {
+      sum += counts[c];
+      bkt[c] = ends ? sum : sum - counts[c];
+    }
   }
-  const t = new Uint8Array((n >> 3) + 1);
-  t[(n - 1) >> 3] |= 1 << ((n - 1) & 7); // the sentinel is S
-  for (let i = n - 3; i >= 0; i--) {
-    if (s[i] < s[i + 1] || (s[i] === s[i + 1] && isS(t, i + 1))) t[i >> 3] |= 1 << (i & 7);
-  }
-  const isLms = (i: number) => i > 0 && isS(t, i) && !isS(t, i - 1);
-  const bkt = new Int32Array(k);
 
-  // Stage 1: sort the LMS substrings by one induced pass from their bucket ends.
-  bucketBounds(s, n, bkt, true);
-  sa.fill(-1, 0, n);
-  for (let i = 1; i < n; i++) if (isLms(i)) sa[--bkt[s[i]]] = i;
-  induce(s, sa, t, n, bkt);
-
-  let n1 = 0;
-  for (let i = 0; i < n; i++) if (isLms(sa[i])) sa[n1++] = sa[i];
-
-  // Name them: equal LMS substrings share a name. LMS positions are ≥ 2 apart, so pos >> 1 is free.
-  sa.fill(-1, n1, n);
-  let name = 0;
-  let prev = -1;
-  for (let i = 0; i < n1; i++) {
-    const pos = sa[i];
-    let diff = false;
-    for (let d = 0; d < n; d++) {
-      if (prev === -1 || s[pos + d] !== s[prev + d] || isS(t, pos + d) !== isS(t, prev + d)) {
-        diff = true;
-        break;
+  /**
+   * Induces the order of the L-type suffixes from the seeds, then of the S-types from the L-types.
+   * The type of j = sa[i] - 1 is read from the codes, not the bitset (Mori's trick, saving a cache
+   * miss per step): in the L pass every entry is L or LMS, so j is L iff s[j] >= s[j+1]; in the S pass
+   * j is S iff s[j] < s[j+1], or they are equal and entry i is an S-type already placed (i at or
+   * beyond the bucket's write pointer).
+   */
+  function induce(s: Codes, sa: Int32Array, n: number, counts: Int32Array, bkt: Int32Array): void {
+    bucketBounds(counts, bkt, false);
+    for (let i = 0; i < n; i++) {
+      const j = sa[i] - 1;
+      if (j >= 0) {
+        const c = s[j];
+        if (c >= s[j + 1]) sa[bkt[c]++] = j;
       }
-      if (d > 0 && (isLms(pos + d) || isLms(prev + d))) break;
     }
-    if (diff) {
-      name++;
-      prev = pos;
+    bucketBounds(counts, bkt, true);
+    for (let i = n - 1; i >= 0; i--) {
+      const j = sa[i] - 1;
+      if (j >= 0) {
+        const c = s[j];
+        const c1 = s[j + 1];
+        if (c < c1 || (c === c1 && i >= bkt[c])) sa[--bkt[c]] = j;
+      }
     }
-    sa[n1 + (pos >> 1)] = name - 1;
   }
-  for (let i = n - 1, j = n - 1; i >= n1; i--) if (sa[i] >= 0) sa[j--] = sa[i];
 
-  // Stage 2: sort the reduced string (recursively while names repeat).
-  const s1 = sa.subarray(n - n1, n);
-  const sa1 = sa.subarray(0, n1);
-  if (name < n1) sais(s1, sa1, n1, name);
-  else for (let i = 0; i < n1; i++) sa1[s1[i]] = i;
+  /**
+   * Sorts the suffixes of s[0..n) into sa[0..n). s[n-1] must be a sentinel: 0, unique, smallest.
+   * Every other code is in [1, k).
+   */
+  function sais(s: Codes, sa: Int32Array, n: number, k: number): void {
+    if (n === 1) {
+      sa[0] = 0;
+      return;
+    }
+    const t = new Uint8Array((n >> 3) + 1);
+    t[(n - 1) >> 3] |= 1 << ((n - 1) & 7); // the sentinel is S
+    for (let i = n - 3; i >= 0; i--) {
+      if (s[i] < s[i + 1] || (s[i] === s[i + 1] && isS(t, i + 1))) t[i >> 3] |= 1 << (i & 7);
+    }
+    const isLms = (i: number) => i > 0 && isS(t, i) && !isS(t, i - 1);
+    const counts = new Int32Array(k);
+    for (let i = 0; i < n; i++) counts[s[i]]++;
+    const bkt = new Int32Array(k);
 
-  // Stage 3: place the sorted LMS suffixes at their bucket ends and induce the rest.
-  bucketBounds(s, n, bkt, true);
-  for (let i = 1, j = 0; i < n; i++) if (isLms(i)) s1[j++] = i;
-  for (let i = 0; i < n1; i++) sa1[i] = s1[sa1[i]];
-  sa.fill(-1, n1, n);
-  for (let i = n1 - 1; i >= 0; i--) {
-    const j = sa[i];
-    sa[i] = -1;
-    sa[--bkt[s[j]]] = j;
+    // Stage 1: sort the LMS substrings by one induced pass from their bucket ends.
+    bucketBounds(counts, bkt, true);
+    sa.fill(-1, 0, n);
+    for (let i = 1; i < n; i++) if (isLms(i)) sa[--bkt[s[i]]] = i;
+    induce(s, sa, n, counts, bkt);
+
+    let n1 = 0;
+    for (let i = 0; i < n; i++) if (isLms(sa[i])) sa[n1++] = sa[i];
+
+    // Name them: equal LMS substrings share a name. LMS positions are ≥ 2 apart, so pos >> 1 is free.
+    sa.fill(-1, n1, n);
+    let name = 0;
+    let prev = -1;
+    for (let i = 0; i < n1; i++) {
+      const pos = sa[i];
+      let diff = false;
+      for (let d = 0; d < n; d++) {
+        if (prev === -1 || s[pos + d] !== s[prev + d] || isS(t, pos + d) !== isS(t, prev + d)) {
+          diff = true;
+          break;
+        }
+        if (d > 0 && (isLms(pos + d) || isLms(prev + d))) break;
+      }
+      if (diff) {
+        name++;
+        prev = pos;
+      }
+      sa[n1 + (pos >> 1)] = name - 1;
+    }
+    for (let i = n - 1, j = n - 1; i >= n1; i--) if (sa[i] >= 0) sa[j--] = sa[i];
+
+    // Stage 2: sort the reduced string (recursively while names repeat).
+    const s1 = sa.subarray(n - n1, n);
+    const sa1 = sa.subarray(0, n1);
+    if (name < n1) sais(s1, sa1, n1, name);
+    else for (let i = 0; i < n1; i++) sa1[s1[i]] = i;
+
+    // Stage 3: place the sorted LMS suffixes at their bucket ends and induce the rest.
+    bucketBounds(counts, bkt, true);
+    for (let i = 1, j = 0; i < n; i++) if (isLms(i)) s1[j++] = i;
+    for (let i = 0; i < n1; i++) sa1[i] = s1[sa1[i]];
+    sa.fill(-1, n1, n);
+    for (let i = n1 - 1; i >= 0; i--) {
+      const j = sa[i];
+      sa[i] = -1;
+      sa[--bkt[s[j]]] = j;
+    }
+    induce(s, sa, n, counts, bkt);
   }
-  induce(s, sa, t, n, bkt);
+
+  return sais;
+}
+
+const sais = inducedSortingModule();
+
+/** The UTF-16 codes shifted up by one, with the 0 sentinel at the end; undefined for text holding U+FFFF. */
+export function sentinelCodes(text: string, into: Uint16Array = new Uint16Array(text.length + 1)): Uint16Array | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xffff) return undefined;
+    into[i] = c + 1;
+  }
+  into[text.length] = 0;
+  return into;
 }
 
 /**
@@ -104,12 +140,8 @@ function sais(s: Codes, sa: Int32Array, n: number, k: number): void {
  */
 export function suffixArrayByInducedSorting(text: string): Int32Array | undefined {
   const n = text.length + 1;
-  const s = new Uint16Array(n);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xffff) return undefined;
-    s[i] = c + 1;
-  }
+  const s = sentinelCodes(text);
+  if (!s) return undefined;
   const sa = new Int32Array(n);
   sais(s, sa, n, 0x10000);
   return sa.subarray(1); // the sentinel's suffix is always first

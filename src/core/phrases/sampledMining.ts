@@ -60,7 +60,17 @@ function recount<T extends StockPhrase>(corpus: CorpusText, item: T, opts: Minin
 
 const byUse = (a: StockPhrase, b: StockPhrase) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length;
 
+/** Mines a large corpus on its sample and counts over the whole; a small one whole. */
 export function mineCorpus(corpus: CorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
+  const mined = mineSample(corpus, options);
+  return mined.minedChars < corpus.text.length ? recountMined(corpus, mined, options) : mined;
+}
+
+/**
+ * What `mineCorpus` finds, before the items of a sample are counted over the whole corpus: needs
+ * only the corpus's speeches, not its suffix array (which may still be being sorted).
+ */
+export function mineSample(corpus: CorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
   if (corpus.text.length <= MINING_SAMPLE_CHARS) {
     return {
       phrases: mineStockPhrases(corpus, options),
@@ -69,12 +79,22 @@ export function mineCorpus(corpus: CorpusText, options: Partial<MiningOptions> =
       minedChars: corpus.text.length,
     };
   }
-  const opts = { ...defaultMiningOptions, ...options };
   const sample = evenSample(corpus, MINING_SAMPLE_CHARS);
   return {
-    phrases: mineStockPhrases(sample, options).map((p) => recount(corpus, p, opts)).sort(byUse),
-    groups: mineParallelGroups(sample, options).map((g) => recount(corpus, g, opts)).sort(byUse),
-    quotations: mineQuotations(sample, options).map((q) => recount(corpus, q, opts)).sort(byUse),
+    phrases: mineStockPhrases(sample, options),
+    groups: mineParallelGroups(sample, options),
+    quotations: mineQuotations(sample, options),
     minedChars: sample.text.length,
+  };
+}
+
+/** The items of a sample counted over the whole corpus (its suffix array must be in place). */
+export function recountMined(corpus: CorpusText, mined: MinedCorpus, options: Partial<MiningOptions> = {}): MinedCorpus {
+  const opts = { ...defaultMiningOptions, ...options };
+  return {
+    phrases: mined.phrases.map((p) => recount(corpus, p, opts)).sort(byUse),
+    groups: mined.groups.map((g) => recount(corpus, g, opts)).sort(byUse),
+    quotations: mined.quotations.map((q) => recount(corpus, q, opts)).sort(byUse),
+    minedChars: mined.minedChars,
   };
 }

@@ -1,0 +1,37 @@
+// The suffix array of a large corpus, sorted on the machine's other core: the codes and the array
+// live in SharedArrayBuffers, so the thread copies nothing and the caller gets the array in place
+// while it does other work (mining the sample, the search index) in the meantime.
+import { Worker } from 'node:worker_threads';
+import { inducedSortingModule, sentinelCodes } from './sais';
+
+// \`__name\`: the helper a bundler that keeps function names (tsx does) wraps them in.
+const THREAD_SOURCE = `
+const __name = (f) => f;
+const { parentPort, workerData } = require('node:worker_threads');
+const sais = (${inducedSortingModule.toString()})();
+const s = new Uint16Array(workerData.codes);
+sais(s, new Int32Array(workerData.sa), s.length, 0x10000);
+parentPort.postMessage('sorted');
+`;
+
+/** Starts sorting in a thread; undefined when the text can't be sorted this way (U+FFFF) or no thread can start. */
+export function suffixArrayInThread(text: string): Promise<Int32Array> | undefined {
+  const n = text.length + 1;
+  const codes = new SharedArrayBuffer(n * 2);
+  if (!sentinelCodes(text, new Uint16Array(codes))) return undefined;
+  const sa = new SharedArrayBuffer(n * 4);
+  let worker: Worker;
+  try {
+    worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { codes, sa } });
+  } catch {
+    return undefined;
+  }
+  return new Promise<Int32Array>((resolve, reject) => {
+    worker.once('message', () => {
+      resolve(new Int32Array(sa).subarray(1)); // the sentinel's suffix is always first
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`suffix sorting thread exited (${code})`)));
+  });
+}

@@ -38,6 +38,7 @@ for (const form of ['quoted', 'group', 'item', 'long']) {
   const of = slips.filter((s) => s.form === form);
   if (of.length) console.log(`  ${form.padEnd(7)} injected ${String(of.length).padStart(3)}, recall ${(of.filter((s) => s.detected).length / of.length).toFixed(2)}`);
 }
+console.log(`parallel groups with two items swapped: ${report.swapsDetected} of ${report.swaps} caught and fixed`);
 const ms = report.held.map((h) => (h.checkMs * 10_000) / h.chars).sort((a, b) => a - b);
 console.log(`check time per 10k chars: median ${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms`);
 console.log('\nflags on clean speeches (confidence ≥ 0.3):');

@@ -224,10 +224,10 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
       confidence,
     });
   }
-  // One issue per span: a group's wrong order first (one fix for the items it moved), then the most
-  // confident; of equals the narrower (the squiggle sits closer to the slip).
-  const rank = (i: FormulationIssue) => (i.kind === 'transposition' ? 1 : 0);
-  judged.sort((a, b) => rank(b) - rank(a) || b.confidence - a.confidence || a.end - a.start - (b.end - b.start) || a.start - b.start);
+  // One issue per span: a group's wrong order first, the whole group before a part of it (one fix for
+  // all the items it moved); then the most confident, of equals the narrower (closer to the slip).
+  const order = (i: FormulationIssue) => (i.kind === 'transposition' ? i.end - i.start : 0);
+  judged.sort((a, b) => order(b) - order(a) || b.confidence - a.confidence || a.end - a.start - (b.end - b.start) || a.start - b.start);
   const kept: FormulationIssue[] = [];
   for (const issue of judged) if (!kept.some((k) => issue.start < k.end && k.start < issue.end)) kept.push(issue);
   return kept.sort((a, b) => a.start - b.start);

@@ -30,6 +30,8 @@ export interface HeldOutSpeech {
   /** Flags on the unchanged speech: false alarms. */
   flags: FormulationIssue[];
   injected: InjectedSlip[];
+  /** Copies with two items of a parallel group swapped (original: the group, replacement: the swapped order). */
+  swapped: InjectedSlip[];
   /** Time to check the unchanged speech. */
   checkMs: number;
 }
@@ -43,6 +45,9 @@ export interface LeaveOneOutReport {
   detected: number;
   wrongFixes: number;
   recall: number;
+  /** Parallel groups with two items swapped, and how many of those were caught and fixed. */
+  swaps: number;
+  swapsDetected: number;
   held: HeldOutSpeech[];
 }
 
@@ -109,6 +114,41 @@ function injectSlips(index: FormulationIndex, text: string, count: number, rnd: 
   return out;
 }
 
+/** Copies of `text` with two items of one parallel group swapped (one group per copy). */
+function swapGroupItems(index: FormulationIndex, text: string, rnd: () => number): { text: string; slip: InjectedSlip }[] {
+  const out: { text: string; slip: InjectedSlip }[] = [];
+  for (const f of index.formulations) {
+    const pos = text.indexOf(f.text);
+    const separator = /[、，；]/.exec(f.text)?.[0];
+    if (f.form !== 'group' || pos < 0 || !separator) continue;
+    // Quotes stay around the whole group (“学思想、强党性、重实践、建新功”).
+    const quoted = f.text.startsWith('“') && f.text.endsWith('”');
+    const items = (quoted ? f.text.slice(1, -1) : f.text).split(separator);
+    const i = Math.floor(rnd() * items.length);
+    const j = (i + 1 + Math.floor(rnd() * (items.length - 1))) % items.length;
+    [items[i], items[j]] = [items[j], items[i]];
+    const variant = quoted ? `“${items.join(separator)}”` : items.join(separator);
+    if (variant === f.text || index.occurs(variant)) continue;
+    out.push({
+      text: text.slice(0, pos) + variant + text.slice(pos + f.text.length),
+      slip: { at: pos, original: f.text, replacement: variant, formulation: f.text, form: 'group', detected: false, wrongFix: false },
+    });
+  }
+  return out;
+}
+
+/** Checks each copy; a slip is detected when a flag covers it and its fix gives `original` back. */
+function detect(index: FormulationIndex, original: string, copies: { text: string; slip: InjectedSlip }[]): InjectedSlip[] {
+  for (const { text, slip } of copies) {
+    const hit = checkFormulations(index, text).find((f) => f.start <= slip.at && slip.at < f.end);
+    if (!hit) continue;
+    slip.detected = text.slice(0, hit.start) + hit.expected + text.slice(hit.end) === original;
+    slip.wrongFix = !slip.detected;
+    slip.confidence = hit.confidence;
+  }
+  return copies.map((c) => c.slip);
+}
+
 export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveOneOutOptions> = {}): LeaveOneOutReport {
   const opts: LeaveOneOutOptions = { slipsPerSpeech: 10, seed: 1, ...options };
   const build = opts.build ?? ((docs: SpeechDocument[]) => buildPhraseIndex(docs));
@@ -120,18 +160,9 @@ export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveO
     const started = performance.now();
     const flags = checkFormulations(index, doc.text);
     const checkMs = performance.now() - started;
-    const injected: InjectedSlip[] = [];
-    for (const { text, slip } of injectSlips(index, doc.text, opts.slipsPerSpeech, rnd)) {
-      const hit = checkFormulations(index, text).find((f) => f.start <= slip.at && slip.at < f.end);
-      if (hit) {
-        const fixed = text.slice(0, hit.start) + hit.expected + text.slice(hit.end);
-        slip.detected = fixed === doc.text;
-        slip.wrongFix = !slip.detected;
-        slip.confidence = hit.confidence;
-      }
-      injected.push(slip);
-    }
-    held.push({ docId: doc.id, title: doc.title, chars: doc.text.length, flags, injected, checkMs });
+    const injected = detect(index, doc.text, injectSlips(index, doc.text, opts.slipsPerSpeech, rnd));
+    const swapped = detect(index, doc.text, swapGroupItems(index, doc.text, rnd));
+    held.push({ docId: doc.id, title: doc.title, chars: doc.text.length, flags, injected, swapped, checkMs });
   }
   const chars = held.reduce((n, h) => n + h.chars, 0);
   const flags = held.reduce((n, h) => n + h.flags.length, 0);
@@ -146,6 +177,8 @@ export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveO
     detected,
     wrongFixes: slips.filter((s) => s.wrongFix).length,
     recall: slips.length ? detected / slips.length : 0,
+    swaps: held.reduce((n, h) => n + h.swapped.length, 0),
+    swapsDetected: held.reduce((n, h) => n + h.swapped.filter((s) => s.detected).length, 0),
     held,
   };
 }

@@ -1,7 +1,8 @@
 // Installs code-server (VS Code 1.100.3 in the browser) into tools/code-server/node_modules from the
 // committed lockfile there, apart from the project's own node_modules, and returns its binary.
 // Used by `npm start` (scripts/start.mjs) and the end-to-end harness (test/e2e/harness.ts).
-// Run directly (`node scripts/code-server.mjs`) it installs and prints the binary's path.
+// Run directly (`node scripts/code-server.mjs`, as `npm run test:e2e` does first, so the install
+// doesn't count against a test's timeout) it installs when needed and prints the binary's path.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -237,7 +238,7 @@ export async function waitForHealthz(port, timeoutMs = 30_000, isAlive = () => t
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    console.log(ensureCodeServer());
+    log(`ready: ${ensureCodeServer()}`);
   } catch (error) {
     console.error(`[code-server] ${error.message}`);
     process.exit(1);

@@ -39,6 +39,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const { documents } = await loadCliCorpus(corpus);
+  if (!documents.length) process.stderr.write('素材库为空，无从核对 the corpus is empty: nothing to check against (--corpus DIR)\n');
   const index = buildFormulationIndex(buildPhraseIndex(documents));
   const issues = checkFormulations(index, draft);
   const where = lineColumns(draft, issues.map((i) => i.start));

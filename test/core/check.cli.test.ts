@@ -47,5 +47,10 @@ describe('cli: check', function () {
     assert.match(missing.stderr, /nope\.md: ENOENT/);
     const none = await cli('check');
     assert.match(none.stderr, /check needs one draft file/);
+    const draft = path.join(tmp.dir, 'empty-corpus.md');
+    writeFileSync(draft, '做到“两个拥护”');
+    const empty = await cli('check', draft, '--no-default-corpus');
+    assert.equal(empty.code, 0);
+    assert.match(empty.stderr, /素材库为空/);
   });
 });

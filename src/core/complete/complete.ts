@@ -1,8 +1,10 @@
-// Completion from the corpus: the longest tail of the typed text that the corpus knows selects
-// one suffix-array range; the continuations in that range (already sorted, so each shared prefix
-// is a contiguous run) are the candidates, and items are picked greedily to maximise the expected
-// keystrokes saved — a longer insert saves more but is right less often, and a lower rank costs a
-// keystroke more to reach.
+// Completion from the corpus. The tails of the typed text that the corpus knows (the longest,
+// then shorter ones that occur clearly more often) each select one suffix-array range; their
+// continuations are mixed PPM-style (a longer context keeps most of the probability, the rest
+// backs off). Sorted, the continuations form a trie whose nodes are contiguous runs; items are
+// the nodes where continuations branch, end or close a clause, picked greedily to maximise the
+// expected keystrokes saved — a longer insert saves more but is right less often (and less so
+// where only one speech goes that way), and a lower rank costs a keystroke more to reach.
 import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
 import type { PhraseIndex } from './phraseIndex';

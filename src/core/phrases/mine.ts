@@ -115,21 +115,38 @@ function trimToPhrase(s: string): string {
   let end = 0;
   while (end < s.length && !isHardBreak(s[end]) && !SENTENCE_END.has(s[end])) end++;
   let a = 0, b = end;
-  while (a < b && isPunctuation(s[a]) && !OPENERS.has(s[a])) a++;
-  while (b > a && isPunctuation(s[b - 1]) && !CLOSERS.has(s[b - 1])) b--;
-  // Quotes must balance, or the phrase was cut through a quotation.
-  let opens = 0, closes = 0;
-  for (let i = a; i < b; i++) {
-    if (OPENERS.has(s[i])) opens++;
-    else if (CLOSERS.has(s[i])) closes++;
+  // Punctuation, and function characters that glue a phrase to its neighbour (的决定性, 党员干部在).
+  for (let moved = true; moved; ) {
+    moved = false;
+    while (a < b && ((isPunctuation(s[a]) && !OPENERS.has(s[a])) || LEADING_FUNCTION.has(s[a]))) (a++, (moved = true));
+    while (b > a && ((isPunctuation(s[b - 1]) && !CLOSERS.has(s[b - 1])) || TRAILING_FUNCTION.has(s[b - 1]))) (b--, (moved = true));
   }
-  if (opens !== closes) {
-    if (OPENERS.has(s[a]) && opens === closes + 1) a++;
-    else if (CLOSERS.has(s[b - 1]) && closes === opens + 1) b--;
+  // Quotes must pair up in order, or the phrase was cut through a quotation.
+  let depth = 0, broken = false;
+  for (let i = a; i < b && !broken; i++) {
+    if (OPENERS.has(s[i])) depth++;
+    else if (CLOSERS.has(s[i]) && --depth < 0) broken = true;
+  }
+  if (broken || depth !== 0) {
+    if (OPENERS.has(s[a]) && depth === 1 && !broken) a++;
+    else if (CLOSERS.has(s[b - 1]) && broken && depth === -1 && closesOnlyAtEnd(s, a, b)) b--;
     else return '';
   }
   return s.slice(a, b);
 }
+
+/** True when the only unmatched closer is the last char (意识” cut from 增强“四个意识”). */
+function closesOnlyAtEnd(s: string, a: number, b: number): boolean {
+  let depth = 0;
+  for (let i = a; i < b - 1; i++) {
+    if (OPENERS.has(s[i])) depth++;
+    else if (CLOSERS.has(s[i]) && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+const LEADING_FUNCTION = new Set([...'的了地得着之和与及并而是']);
+const TRAILING_FUNCTION = new Set([...'的了在和与及对把将被从向也都就而并着地得之其是']);
 
 export function mineStockPhrases(corpus: CorpusText, options: Partial<MiningOptions> = {}): StockPhrase[] {
   const opts = { ...defaultMiningOptions, ...options };

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildFormulationIndex, checkFormulations, type FormulationIndex, type FormulationIssue } from '../../src/core/check';
 import { leaveOneOut, type LeaveOneOutReport } from '../../src/core/check/evaluate';
-import { buildPhraseIndex } from '../../src/core/complete';
+import { buildPhraseIndex, type PhraseIndex } from '../../src/core/complete';
 import { defaultCorpusDir, loadCorpus } from '../../src/core/corpus';
 import type { SpeechDocument } from '../../src/core/types';
 
@@ -147,10 +147,20 @@ describe('check: leave-one-out on the 33 sample speeches', function () {
   // Each fold builds a phrase index of the other 32 speeches (about 10 s for all 33 on this machine).
   this.timeout(180000);
   let report: LeaveOneOutReport;
+  let wordReport: LeaveOneOutReport;
 
   before(function () {
     this.timeout(180000);
-    report = leaveOneOut(documents, { slipsPerSpeech: 12, seed: 7 });
+    // Both runs hold out the same speeches: build each fold's index once.
+    const folds = new Map<string, PhraseIndex>();
+    const build = (docs: SpeechDocument[]) => {
+      const key = docs.map((d) => d.id).join('\n');
+      let fold = folds.get(key);
+      if (!fold) folds.set(key, (fold = buildPhraseIndex(docs)));
+      return fold;
+    };
+    report = leaveOneOut(documents, { slipsPerSpeech: 12, seed: 7, build });
+    wordReport = leaveOneOut(documents, { slipsPerSpeech: 12, seed: 7, build, slips: 'word' });
   });
 
   // Measured: 13 flags in 102,213 chars = 1.27 per 10k (3 of them real typos in the samples:
@@ -160,11 +170,20 @@ describe('check: leave-one-out on the 33 sample speeches', function () {
     assert.ok(report.flagsPer10k <= 2, `${report.flagsPer10k.toFixed(2)} flags per 10k: ${report.held.flatMap((h) => h.flags.map((f) => `${f.found}→${f.expected}`)).join(' ')}`);
   });
 
-  // Measured: 354 of 393 seeded one-character slips caught and fixed (0.90), 1 wrong fix.
-  it('catches at least 80% of one-character slips in formulations the index knows, never with a wrong fix', () => {
+  // Measured: 371 of 393 seeded one-character slips caught and fixed (0.94), 1 wrong fix.
+  it('catches at least 80% of one-character slips in formulations the index knows, seldom with a wrong fix', () => {
     assert.ok(report.injected >= 300, `${report.injected} slips injected`);
     assert.ok(report.recall >= 0.8, `recall ${report.recall.toFixed(2)}`);
     assert.ok(report.wrongFixes <= 0.02 * report.injected, `${report.wrongFixes} wrong fixes`);
+  });
+
+  // Measured: 322 of 393 (0.82), 3 wrong fixes, when the new character makes a word with the one
+  // before it (an IME's wrong pick, 增智 → 增值): the harder case, as the checker is warier where the
+  // corpus reads the draft's way too.
+  it('catches at least 70% of word-forming slips', () => {
+    assert.ok(wordReport.injected >= 300, `${wordReport.injected} slips injected`);
+    assert.ok(wordReport.recall >= 0.7, `recall ${wordReport.recall.toFixed(2)}`);
+    assert.ok(wordReport.wrongFixes <= 0.02 * wordReport.injected, `${wordReport.wrongFixes} wrong fixes`);
   });
 
   // Measured: every group found in a held-out speech, two items swapped, is caught and fixed.

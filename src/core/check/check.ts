@@ -143,7 +143,7 @@ function judge(index: FormulationIndex, c: Candidate, found: string): number {
 }
 
 /** Weight of a substitution whose new character sits in a three-character run the corpus uses. */
-const LOCALLY_ATTESTED = 0.6;
+const LOCALLY_ATTESTED = 0.75;
 
 function example(index: FormulationIndex, f: Formulation): PhraseExample | undefined {
   const w = f.where[0];

@@ -5,6 +5,7 @@
 import { buildPhraseIndex, type PhraseIndex } from '../complete';
 import type { SpeechDocument } from '../types';
 import { checkFormulations, type FormulationIssue } from './check';
+import { findRange } from '../phrases/suffixArray';
 import { buildFormulationIndex, isHan, type FormulationCheckOptions, type FormulationIndex } from './formulations';
 
 export interface InjectedSlip {
@@ -56,6 +57,11 @@ export interface LeaveOneOutOptions {
   holdOut?: number[];
   /** Copies with one slip each, per held-out speech. */
   slipsPerSpeech: number;
+  /**
+   * 'random': the new character is drawn from the corpus's characters. 'word': it makes a word the
+   * corpus uses with the character before it (如 IME 选错同音词: 增智 → 增值), the harder case.
+   */
+  slips: 'random' | 'word';
   seed: number;
   check?: Partial<FormulationCheckOptions>;
   /** Builds the index of the other speeches (default buildPhraseIndex); a test may cache it. */
@@ -82,8 +88,19 @@ function corpusCharacter(index: FormulationIndex, rnd: () => number, not: string
   }
 }
 
+/** A Han character the corpus writes after `before` (so the two make a word it uses), or undefined. */
+function wordCharacter(index: FormulationIndex, rnd: () => number, before: string, not: string): string | undefined {
+  const { text, sa } = index.corpus;
+  const [lo, hi] = findRange(text, sa, before);
+  for (let attempt = 0; attempt < 20 && hi > lo; attempt++) {
+    const ch = text[sa[lo + Math.floor(rnd() * (hi - lo))] + 1];
+    if (ch && ch !== not && isHan(ch.charCodeAt(0))) return ch;
+  }
+  return undefined;
+}
+
 /** Copies of `text` with one character changed in a formulation the index knows (one slip per copy). */
-function injectSlips(index: FormulationIndex, text: string, count: number, rnd: () => number): { text: string; slip: InjectedSlip }[] {
+function injectSlips(index: FormulationIndex, text: string, count: number, kind: LeaveOneOutOptions['slips'], rnd: () => number): { text: string; slip: InjectedSlip }[] {
   type Site = { formulation: string; form: string; pos: number };
   const sites: Site[] = [];
   for (const f of index.formulations)
@@ -95,12 +112,15 @@ function injectSlips(index: FormulationIndex, text: string, count: number, rnd: 
   const out: { text: string; slip: InjectedSlip }[] = [];
   while (out.length < count && pool.length) {
     const { formulation, form, pos } = pool.splice(Math.floor(rnd() * pool.length), 1)[0];
-    const han = [...formulation].map((c, i) => (isHan(c.charCodeAt(0)) ? i : -1)).filter((i) => i >= 0);
+    // A word slip needs a Han character before it to make the word with.
+    const han = [...formulation].map((c, i) => (isHan(c.charCodeAt(0)) && (kind === 'random' || (i > 0 && isHan(formulation.charCodeAt(i - 1)))) ? i : -1)).filter((i) => i >= 0);
+    if (!han.length) continue;
     const off = han[Math.floor(rnd() * han.length)];
     const original = formulation[off];
     // A slip the corpus itself writes is a wording, not a slip: draw again (a few times).
     for (let attempt = 0; attempt < 5; attempt++) {
-      const replacement = corpusCharacter(index, rnd, original);
+      const replacement = kind === 'random' ? corpusCharacter(index, rnd, original) : wordCharacter(index, rnd, formulation[off - 1], original);
+      if (!replacement) continue;
       const variant = formulation.slice(0, off) + replacement + formulation.slice(off + 1);
       if (index.occurs(variant)) continue;
       const at = pos + off;
@@ -150,7 +170,7 @@ function detect(index: FormulationIndex, original: string, copies: { text: strin
 }
 
 export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveOneOutOptions> = {}): LeaveOneOutReport {
-  const opts: LeaveOneOutOptions = { slipsPerSpeech: 10, seed: 1, ...options };
+  const opts: LeaveOneOutOptions = { slipsPerSpeech: 10, seed: 1, slips: 'random', ...options };
   const build = opts.build ?? ((docs: SpeechDocument[]) => buildPhraseIndex(docs));
   const rnd = random(opts.seed);
   const held: HeldOutSpeech[] = [];
@@ -160,7 +180,7 @@ export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveO
     const started = performance.now();
     const flags = checkFormulations(index, doc.text);
     const checkMs = performance.now() - started;
-    const injected = detect(index, doc.text, injectSlips(index, doc.text, opts.slipsPerSpeech, rnd));
+    const injected = detect(index, doc.text, injectSlips(index, doc.text, opts.slipsPerSpeech, opts.slips, rnd));
     const swapped = detect(index, doc.text, swapGroupItems(index, doc.text, rnd));
     held.push({ docId: doc.id, title: doc.title, chars: doc.text.length, flags, injected, swapped, checkMs });
   }

@@ -33,27 +33,68 @@ const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/u;
 const FULL_WIDTH_MARK = /[\u3001-\u303f\uff01-\uff65\uffe0-\uffee\u2010-\u205e\u00b7\ufe10-\ufe6f\u2e80-\u2eff]/u;
 const SPACE = /\s/u;
 
+const enum CharClass {
+  Space,
+  Cjk,
+  FullWidthAlnum,
+  Mark,
+  Other,
+}
+
+function classify(ch: string): CharClass {
+  if (SPACE.test(ch)) return CharClass.Space;
+  if (CJK.test(ch)) return CharClass.Cjk;
+  if (FULL_WIDTH_ALNUM.test(ch)) return CharClass.FullWidthAlnum;
+  if (FULL_WIDTH_MARK.test(ch)) return CharClass.Mark;
+  return CharClass.Other;
+}
+
+/** The class of every BMP code unit, from the patterns above, built on first use (the 素材库 tree counts thousands of speeches at once). */
+let bmpClasses: Uint8Array | undefined;
+function bmpClassTable(): Uint8Array {
+  if (!bmpClasses) {
+    bmpClasses = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) bmpClasses[c] = c >= 0xd800 && c <= 0xdfff ? CharClass.Other : classify(String.fromCharCode(c));
+  }
+  return bmpClasses;
+}
+
 export function countCharacters(text: string): CharacterCount {
+  const table = bmpClassTable();
   let cjk = 0;
   let punctuation = 0;
   let fullWidth = 0;
   let words = 0;
   let inWord = false;
-  for (const ch of text) {
-    if (SPACE.test(ch)) {
-      inWord = false;
-    } else if (CJK.test(ch)) {
-      cjk++;
-      inWord = false;
-    } else if (FULL_WIDTH_ALNUM.test(ch)) {
-      fullWidth++;
-      inWord = false;
-    } else if (FULL_WIDTH_MARK.test(ch)) {
-      punctuation++;
-      inWord = false;
-    } else if (!inWord) {
-      words++;
-      inWord = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let cls: CharClass;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character outside the BMP is one character.
+      cls = classify(text.slice(i, i + 2));
+      i++;
+    } else {
+      cls = table[c] as CharClass;
+    }
+    switch (cls) {
+      case CharClass.Space:
+        inWord = false;
+        break;
+      case CharClass.Cjk:
+        cjk++;
+        inWord = false;
+        break;
+      case CharClass.FullWidthAlnum:
+        fullWidth++;
+        inWord = false;
+        break;
+      case CharClass.Mark:
+        punctuation++;
+        inWord = false;
+        break;
+      default:
+        if (!inWord) words++;
+        inWord = true;
     }
   }
   return { chars: cjk + punctuation + fullWidth + words, cjk, punctuation, fullWidth, words, spoken: cjk + fullWidth + words };

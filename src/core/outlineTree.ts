@@ -1,4 +1,5 @@
 // The shape of the 素材库 tree, decided without VS Code: speeches grouped by kind, headings nested by level.
+import { countCharacters } from './count';
 import { SPEECH_KINDS, type Heading, type SpeechDocument, type SpeechKind } from './types';
 
 export interface KindGroup {
@@ -53,28 +54,12 @@ export function sectionEnd(headings: readonly Heading[], index: number, lineCoun
   return Math.max(h.line, lineCount - 1);
 }
 
-/** True for the code units JavaScript's `\s` matches (all in the BMP). */
-function isWhitespace(c: number): boolean {
-  if (c < 0x80) return (c >= 9 && c <= 13) || c === 32;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
- * Length as the tree shows it: characters that are not whitespace (Chinese text has no spaces to
- * count); a character outside the BMP counts once. A loop over code units: the tree asks for
- * thousands of speeches at once.
+ * Length as the tree shows it: 字数 counted as the status bar counts a draft (Word's and WPS's rule,
+ * countCharacters), so a speech and a draft of the same text show the same number.
  */
 export function speechLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-      n++;
-    } else if (!isWhitespace(c)) n++;
-  }
-  return n;
+  return countCharacters(text).chars;
 }
 
 /**

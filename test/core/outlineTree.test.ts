@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { countCharacters } from '../../src/core/count';
 import { defaultCorpusDir, loadCorpus } from '../../src/core/corpus';
 import { groupByKind, nestHeadings, openingLines, sectionEnd, speechLength, type OutlineNode } from '../../src/core/outlineTree';
 import type { Heading, SpeechDocument, SpeechKind } from '../../src/core/types';
@@ -96,14 +97,17 @@ describe('outlineTree', () => {
     });
   });
 
-  it('speechLength counts characters that are not whitespace, astral ones once', () => {
+  it('speechLength counts 字 as Word and WPS do: each Chinese character and mark 1, an English word or number 1, no whitespace', () => {
+    // 同志们(3)：(1) 现在开会(4)。(1) 𠀀(1, outside the BMP) = 10
     assert.equal(speechLength(' 同志们：\n现在开会。\t𠀀'), 10);
     assert.equal(speechLength('\u3000\u00a0\ufeff甲\u2003乙\r\n'), 2);
+    // 2023(1 word) 年(1) GDP(1 word) 增长(2) 5.2%(1 word) ，(1) ＡＩ(2) = 9
+    assert.equal(speechLength('2023年GDP增长5.2%，ＡＩ'), 9);
   });
 
-  it('speechLength agrees with a count by regular expression on every sample speech', async () => {
+  it('speechLength is the status bar’s count (countCharacters) on every sample speech', async () => {
     const { documents } = await loadCorpus([defaultCorpusDir(path.join(__dirname, '..', '..'))]);
-    for (const d of documents) assert.equal(speechLength(d.text), [...d.text].filter((ch) => !/\s/u.test(ch)).length, d.title);
+    for (const d of documents) assert.equal(speechLength(d.text), countCharacters(d.text).chars, d.title);
   });
 
   it('openingLines skips the title and blank lines and cuts long text', () => {

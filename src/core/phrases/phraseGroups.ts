@@ -6,6 +6,7 @@
 // in the text (a substring, not a word), and punctuation, full-width/half-width forms and case are
 // ignored on both sides — 增强四个意识 finds 增强“四个意识”, ２０２３ finds 2023. Several terms
 // separated by spaces must all match.
+import { mergeRanges } from '../search';
 import type { ParallelGroup, PhraseLocation, Quotation, StockPhrase } from './mine';
 
 export type PhraseGroupKind = 'parallel' | 'quotation' | 'formulation';
@@ -96,14 +97,7 @@ function findTerms(folded: Folded, terms: readonly string[]): [number, number][]
     if (at < 0) return undefined;
     spans.push([folded.starts[at], folded.ends[at + term.length - 1]]);
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
-  }
-  return merged;
+  return mergeRanges(spans);
 }
 
 const byUse = (a: PhraseEntry, b: PhraseEntry) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);

@@ -400,7 +400,8 @@ export class SearchIndex implements UnitSource {
   }
 }
 
-function mergeRanges(ranges: [number, number][]): [number, number][] {
+/** Ranges sorted, overlapping ones merged. */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: [number, number][] = [];
   for (const r of ranges) {

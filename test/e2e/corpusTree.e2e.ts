@@ -142,4 +142,32 @@ async function widenSideBar(vscode: VsCodeSession, width: number): Promise<void>
   await vscode.page.mouse.down();
   await vscode.page.mouse.move(box.x + width, y, { steps: 5 });
   await vscode.page.mouse.up();
+  // Off the sash, so the screenshot doesn't show it highlighted.
+  await vscode.page.mouse.move(box.x + width + 200, y);
 }
+
+describe('素材库 tree in a Chinese VS Code (--locale zh-cn)', function () {
+  let vscode: VsCodeSession;
+
+  before(async function () {
+    vscode = await VsCodeSession.start({ locale: 'zh-cn' });
+  });
+
+  after(async function () {
+    await vscode?.close();
+  });
+
+  it('shows the extension’s own strings in Chinese (package.nls.zh-cn.json, l10n bundle)', async function () {
+    await vscode.activityBarItem('讲稿助手').click();
+    const firstSpeech = vscode.sideBarTree().locator('.monaco-list-row[aria-level="2"]').first();
+    await firstSpeech.waitFor({ timeout: 30_000 });
+    await widenSideBar(vscode, 560);
+    const rows = await vscode.visibleTreeRows();
+    const speeches = rows.filter((r) => r.level === 2);
+    assert.ok(speeches.length > 0 && speeches.every((r) => /^[\d,]+ 字 · /.test(r.description)), speeches.map((r) => r.description).join('\n'));
+    // The view's title comes from package.nls.zh-cn.json.
+    await vscode.page.locator('[id="workbench.parts.sidebar"] .composite.title', { hasText: '素材库' }).waitFor();
+    assert.doesNotMatch(await vscode.page.locator('[id="workbench.parts.sidebar"] .composite.title').innerText(), /corpus/i);
+    await vscode.screenshot('corpus-tree-zh-cn');
+  });
+});

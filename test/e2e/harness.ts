@@ -64,7 +64,7 @@ export interface StartOptions {
   /** User settings on top of the quiet defaults. */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
-  /** VS Code's display language (`--locale`), e.g. 'zh-cn'; default English. */
+  /** VS Code's display language (`--locale`), e.g. 'zh-cn' (needs test/e2e/fixtures/zh-cn-locale); default English. */
   locale?: string;
   /** Open the workspace in restricted mode (workspace trust on, never prompted); default trusted. */
   untrusted?: boolean;
@@ -119,6 +119,9 @@ export class VsCodeSession {
 
     let t = Date.now();
     installExtension(codeServerBinary, vsix, { userDataDir, extensionsDir, env });
+    if (options.locale && !options.locale.startsWith('en')) {
+      installLocaleFixture(codeServerBinary, options.locale, { root, userDataDir, extensionsDir, env });
+    }
     timings.installMs = Date.now() - t;
     const trust = options.untrusted
       ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
@@ -356,6 +359,40 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * VS Code only runs in a display language it has a language pack for, and the gallery is out of
+ * reach: test/e2e/fixtures/<locale>-locale is a pack that registers the language and translates
+ * nothing, so the workbench stays English while extensions see `vscode.env.language === locale`.
+ */
+function installLocaleFixture(
+  codeServer: string,
+  locale: string,
+  dirs: { root: string; userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
+): void {
+  const fixture = join(projectRoot, 'test', 'e2e', 'fixtures', `${locale}-locale`);
+  if (!existsSync(fixture)) throw new Error(`no display-language fixture for ${locale} (looked for ${fixture})`);
+  const manifest = JSON.parse(readFileSync(join(fixture, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const out = join(dirs.root, `locale-${locale}.vsix`);
+  const vsce = join(projectRoot, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
+    cwd: fixture,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`packaging ${fixture} failed:\n${result.stdout}${result.stderr}`);
+  installExtension(codeServer, out, dirs);
+  // The server reads display languages from this cache, which it only fills when asked for the list.
+  const languagePacks = {
+    [locale]: {
+      hash: `${id}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: { vscode: join(dirs.extensionsDir, `${id}-${manifest.version}`, 'translations', 'main.i18n.json') },
+      label: locale,
+    },
+  };
+  writeFileSync(join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 let browserChecked = false;

@@ -47,8 +47,8 @@ export const completionTuning = {
   decay: 0.985,
   /** The same, for chars that only one speech of the corpus continues with (a private tail, not a stock phrase). */
   tailDecay: 0.8,
-  /** Speeches that must share a continuation for it to count as common ground. */
-  sharedDocs: 1.5,
+  /** Speeches (about three) that must share a continuation for it to count as common ground. */
+  sharedDocs: 2.5,
   /** Back-off context levels mixed per request. */
   levels: 3,
   /** A shorter context becomes a back-off level when it occurs this many times more often. */
@@ -56,7 +56,7 @@ export const completionTuning = {
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
   /** Inline: the top item must be right at least this often (estimated). */
-  inlineConfidence: 0.45,
+  inlineConfidence: 0.4,
 };
 
 interface Continuation {

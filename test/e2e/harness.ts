@@ -445,10 +445,13 @@ function tail(file: string, bytes = 4000): string {
   return text.length > bytes ? text.slice(-bytes) : text;
 }
 
-/** Appends numbers to test-results/e2e-metrics.json (the run's report reads them). */
+let metricsStarted = false;
+/** Adds numbers to test-results/e2e-metrics.json (the run's report reads them); each test run starts it afresh. */
 export function recordMetrics(values: Record<string, unknown>): void {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, 'e2e-metrics.json');
-  const current = existsSync(file) && statSync(file).size ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const current =
+    metricsStarted && existsSync(file) && statSync(file).size ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  metricsStarted = true;
   writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2) + '\n');
 }

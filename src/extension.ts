@@ -14,6 +14,7 @@ import type { Feature, FeatureContext } from './feature';
 import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
+import { registerPhrasesView } from './phrasesView';
 import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
@@ -28,6 +29,7 @@ const features: Feature[] = [
   registerInlinePhraseCompletion,
   registerCorpusSearch,
   registerInsertOutline,
+  registerPhrasesView,
   registerStatusBar,
   registerFormulationCheck,
 ];

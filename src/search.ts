@@ -54,7 +54,8 @@ function messageItem(text: string): HitItem {
   return { label: `$(info) ${text}`, alwaysShow: true };
 }
 
-async function insertAtCursor(editor: vscode.TextEditor, text: string): Promise<void> {
+/** Inserts `text` at every cursor of `editor` as one edit. */
+export async function insertAtCursor(editor: vscode.TextEditor, text: string): Promise<void> {
   // One edit for every cursor: a single undo takes it all back.
   await editor.edit((builder) => {
     for (const selection of editor.selections) builder.replace(selection, text);

@@ -13,8 +13,12 @@ export function inducedSortingModule() {
   /** true = S-type (smaller than the suffix after it), false = L-type. */
   const isS = (t: Uint8Array, i: number) => (t[i >> 3] & (1 << (i & 7))) !== 0;
 
-  /** Bucket starts (ends = false) or ends of every code, from the code counts. */
-  function bucketBounds(counts: Int32Array, bkt: Int32Array, ends: boolean): void {
+  /** Bucket starts (ends = false) or ends of every code, from the code counts (or counting now, when counts is bkt). */
+  function bucketBounds(s: Codes, n: number, counts: Int32Array, bkt: Int32Array, ends: boolean): void {
+    if (counts === bkt) {
+      bkt.fill(0);
+      for (let i = 0; i < n; i++) bkt[s[i]]++;
+    }
     let sum = 0;
     for (let c = 0; c < counts.length; c++) {
       sum += counts[c];
@@ -30,7 +34,7 @@ export function inducedSortingModule() {
    * beyond the bucket's write pointer).
    */
   function induce(s: Codes, sa: Int32Array, n: number, counts: Int32Array, bkt: Int32Array): void {
-    bucketBounds(counts, bkt, false);
+    bucketBounds(s, n, counts, bkt, false);
     for (let i = 0; i < n; i++) {
       const j = sa[i] - 1;
       if (j >= 0) {
@@ -38,7 +42,7 @@ export function inducedSortingModule() {
         if (c >= s[j + 1]) sa[bkt[c]++] = j;
       }
     }
-    bucketBounds(counts, bkt, true);
+    bucketBounds(s, n, counts, bkt, true);
     for (let i = n - 1; i >= 0; i--) {
       const j = sa[i] - 1;
       if (j >= 0) {
@@ -64,12 +68,14 @@ export function inducedSortingModule() {
       if (s[i] < s[i + 1] || (s[i] === s[i + 1] && isS(t, i + 1))) t[i >> 3] |= 1 << (i & 7);
     }
     const isLms = (i: number) => i > 0 && isS(t, i) && !isS(t, i - 1);
-    const counts = new Int32Array(k);
-    for (let i = 0; i < n; i++) counts[s[i]]++;
+    // Counted once per level; a reduced alphabet can have tens of millions of names, and then the
+    // counts live in `bkt` itself, recounted from the codes when the bounds are needed (less memory).
     const bkt = new Int32Array(k);
+    const counts = k <= 1 << 17 ? new Int32Array(k) : bkt;
+    if (counts !== bkt) for (let i = 0; i < n; i++) counts[s[i]]++;
 
     // Stage 1: sort the LMS substrings by one induced pass from their bucket ends.
-    bucketBounds(counts, bkt, true);
+    bucketBounds(s, n, counts, bkt, true);
     sa.fill(-1, 0, n);
     for (let i = 1; i < n; i++) if (isLms(i)) sa[--bkt[s[i]]] = i;
     induce(s, sa, n, counts, bkt);
@@ -106,7 +112,7 @@ export function inducedSortingModule() {
     else for (let i = 0; i < n1; i++) sa1[s1[i]] = i;
 
     // Stage 3: place the sorted LMS suffixes at their bucket ends and induce the rest.
-    bucketBounds(counts, bkt, true);
+    bucketBounds(s, n, counts, bkt, true);
     for (let i = 1, j = 0; i < n; i++) if (isLms(i)) s1[j++] = i;
     for (let i = 0; i < n1; i++) sa1[i] = s1[sa1[i]];
     sa.fill(-1, n1, n);

@@ -9,7 +9,10 @@ async function main(argv: string[]): Promise<number> {
     const list = Object.entries(commands)
       .map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`)
       .join('\n');
-    process.stderr.write(`usage: node dist/cli.js <command> [options]\n\ncommands:\n${list}\n`);
+    process.stderr.write(
+      `usage: node dist/cli.js <command> [options]\n\ncommands:\n${list}\n\n` +
+        'corpus options (every command): --corpus DIR (repeatable), --no-default-corpus, --max-file-mb N (skip larger files; default 256)\n',
+    );
     return name ? 2 : 0;
   }
   return command.run(rest);

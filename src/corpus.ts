@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCorpusFile, loadCorpus, oneLine, printablePath } from './core/corpus';
+import { MAX_FILE_MB, isCorpusFile, loadCorpus, oneLine, printablePath } from './core/corpus';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from './core/types';
 
 export const CORPUS_SECTION = 'speechDrafter.corpus';
@@ -26,7 +26,7 @@ export interface LoadProgress {
  */
 export type CorpusLoader = (
   sources: string[],
-  options: { token: CancellationToken; onProgress: (p: LoadProgress) => void },
+  options: { token: CancellationToken; onProgress: (p: LoadProgress) => void; maxFileBytes: number },
 ) => Promise<CorpusLoadResult>;
 
 export interface LoadedCorpus {
@@ -159,6 +159,15 @@ export class Corpus implements vscode.Disposable {
     return run;
   }
 
+  /** The size limit of a corpus file (speechDrafter.corpus.maxFileMB), kept within its bounds. */
+  maxFileBytes(): number {
+    const mb = vscode.workspace.getConfiguration(CORPUS_SECTION).get<number>('maxFileMB', MAX_FILE_MB.default);
+    const valid = typeof mb === 'number' && Number.isFinite(mb);
+    const bounded = valid ? Math.min(MAX_FILE_MB.max, Math.max(MAX_FILE_MB.min, mb)) : MAX_FILE_MB.default;
+    if (bounded !== mb) this.log.warn(vscode.l10n.t('speechDrafter.corpus.maxFileMB is {0}; using {1} (allowed: {2}–{3}).', String(mb), bounded, MAX_FILE_MB.min, MAX_FILE_MB.max));
+    return bounded * 1024 * 1024;
+  }
+
   /** The files and folders the settings name, in order, without duplicates. */
   sources(): CorpusSources {
     const cfg = vscode.workspace.getConfiguration(CORPUS_SECTION);
@@ -202,6 +211,7 @@ export class Corpus implements vscode.Disposable {
     let reportToNotification: ((p: LoadProgress) => void) | undefined;
     const work = this.loader(sources, {
       token,
+      maxFileBytes: this.maxFileBytes(),
       onProgress: (p) => {
         progress = p;
         reportToNotification?.(p);

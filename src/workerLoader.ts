@@ -21,12 +21,13 @@ export function workerCorpusLoader(extension: vscode.ExtensionContext, log: vsco
   const worker = new IndexWorker(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'worker.js').fsPath);
   extension.subscriptions.push({ dispose: () => worker.dispose() });
   const build = String(extension.extension.packageJSON.version ?? 'dev');
-  return async (sources, { token, onProgress }) => {
+  return async (sources, { token, onProgress, maxFileBytes }) => {
     const started = Date.now();
     const result = await worker.index(sources, {
       storageDir: extension.globalStorageUri.fsPath,
       build,
       token,
+      maxFileBytes,
       onProgress: (p) => onProgress({ filesDone: p.filesDone, filesTotal: p.filesTotal, chars: p.chars, path: p.path }),
     });
     if (result.cacheProblem) log.info(vscode.l10n.t('Index cache not used: {0}', result.cacheProblem));

@@ -1,7 +1,11 @@
 // Small, strict argument parsing shared by the CLI commands.
+import { MAX_FILE_MB } from '../core/corpus';
+
 export interface CorpusArgs {
   corpus: string[];
   noDefaultCorpus: boolean;
+  /** --max-file-mb N: larger corpus files are skipped (default: the engine's limit). */
+  maxFileBytes?: number;
 }
 
 export class ArgReader {
@@ -31,7 +35,16 @@ export class ArgReader {
     return true;
   }
   corpus(): CorpusArgs {
-    return { corpus: this.many('--corpus'), noDefaultCorpus: this.flag('--no-default-corpus') };
+    const maxFileMB = this.one('--max-file-mb');
+    const mb = Number(maxFileMB);
+    if (maxFileMB !== undefined && !(/^\d+(\.\d+)?$/.test(maxFileMB) && mb >= MAX_FILE_MB.min && mb <= MAX_FILE_MB.max)) {
+      throw new Error(`--max-file-mb takes megabytes from ${MAX_FILE_MB.min} to ${MAX_FILE_MB.max} (got ${maxFileMB})`);
+    }
+    return {
+      corpus: this.many('--corpus'),
+      noDefaultCorpus: this.flag('--no-default-corpus'),
+      ...(maxFileMB === undefined ? {} : { maxFileBytes: Math.round(mb * 1024 * 1024) }),
+    };
   }
   /** What is left after options were taken; unknown options are an error. */
   positionals(): string[] {

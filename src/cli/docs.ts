@@ -14,7 +14,7 @@ function bundledCorpusDir(): string {
 /** Loads the corpus the options name; each skipped file becomes one line on stderr. */
 export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
   const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
-  const result = await loadCorpus(sources);
+  const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
   for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s)}\n`);
   return result;
 }

@@ -165,7 +165,7 @@ const INPUTS: HostileInput[] = [
       bigCopies = writeRepeated(f, Buffer.from(SAMPLE_UNIT), BIG_FILE_BYTES);
     },
   },
-  { name: '稀疏 300MB.txt', what: '300 MB (sparse) text file, over the limit', expect: /过大.*上限 256\.0 MB/, make: (f) => (writeFileSync(f, ''), truncateSync(f, 300 * MB)) },
+  { name: '稀疏 300MB.txt', what: '300 MB (sparse) text file, over the limit', expect: /过大.*上限 256 MB）；调高上限：设置 speechDrafter\.corpus\.maxFileMB，或命令行 --max-file-mb N/, make: (f) => (writeFileSync(f, ''), truncateSync(f, 300 * MB)) },
   { name: '随机字节.txt', what: '64 KB of random bytes named .txt', expect: /NUL|不是文本|编码/, make: (f) => writeFileSync(f, randomBytes(64 * 1024)) },
   {
     name: '随机字节 无NUL.txt',

@@ -14,8 +14,14 @@ export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
  * slice: 256 MB of Chinese is some 85 million characters, the scale the index is built for.
  */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * The size limit in whole megabytes, as the setting speechDrafter.corpus.maxFileMB and the CLI's
+ * --max-file-mb give it: above 1 GB a single file's index would outgrow the indexing worker's memory.
+ */
+export const MAX_FILE_MB = { min: 1, default: DEFAULT_MAX_FILE_BYTES / (1024 * 1024), max: 1024 } as const;
 /** A .docx is read whole (a zip is read from its end); beyond this it is pictures, not a speech. */
 export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = '文件过大';
 /**
  * Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop
  * between (a file up to this size reads exactly as parseSpeeches reads it whole; beyond, an advert
@@ -107,8 +113,8 @@ async function readOpenFile(
   const before = await withinTime(handle.stat(), stallMs);
   if (!before.isFile()) return '不是普通文件（not a regular file）';
   if (before.size === 0) return '空文件（0 字节）';
-  const maxBytes = ext === '.docx' ? Math.min(options.maxBytes ?? MAX_DOCX_FILE_BYTES, MAX_DOCX_FILE_BYTES) : (options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (before.size > maxBytes) return `文件过大（${megabytes(before.size)}，上限 ${megabytes(maxBytes)}）`;
+  const tooLarge = sizeLimitReason(file, before.size, options.maxBytes);
+  if (tooLarge) return tooLarge;
   let documents: SpeechDocument[];
   if (ext === '.docx') {
     const bytes = await readRange(handle, 0, before.size, stallMs);
@@ -221,6 +227,24 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Why a file of this size is not read under `maxBytes` (one line: the size, the limit, how to raise
+ * it — a .docx's own limit is fixed, so none is offered), or undefined when it is within the limit.
+ */
+export function sizeLimitReason(file: string, size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
+  const docx = path.extname(file).toLowerCase() === '.docx';
+  const limit = docx ? Math.min(maxBytes, MAX_DOCX_FILE_BYTES) : maxBytes;
+  if (size <= limit) return undefined;
+  const limitText = `${+(limit / (1024 * 1024)).toFixed(1)} MB`;
+  if (docx && limit === MAX_DOCX_FILE_BYTES) return `${TOO_LARGE}（${megabytes(size)}，.docx 上限 ${limitText}，不可调高）（file too large）`;
+  return `${TOO_LARGE}（${megabytes(size)}，上限 ${limitText}）；调高上限：设置 speechDrafter.corpus.maxFileMB，或命令行 --max-file-mb N（file too large）`;
+}
+
+/** Whether a skip reason is sizeLimitReason's (a cache restates it under the limit of the day). */
+export function isTooLargeReason(reason: string): boolean {
+  return reason.startsWith(TOO_LARGE);
 }
 
 function readError(err: unknown): string {

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CacheInvalidError } from '../cache/sectionFile';
 import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from '../cache/indexCache';
-import { collectFiles, readSpeechFile } from '../corpus/load';
+import { collectFiles, isTooLargeReason, readSpeechFile, sizeLimitReason } from '../corpus/load';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
 import { buildCorpusIndexAsync, type CorpusIndex } from './build';
 
@@ -52,6 +52,19 @@ export function cacheFileFor(storageDir: string, sources: readonly string[]): st
 
 const sameFile = (a: CachedFile, b: { path: string; size: number; mtimeMs: number }) => a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
+/**
+ * What a cached file stands for now: undefined when it must be read again (it changed, or the size
+ * limit, which the user may have raised or lowered, now falls on its other side); else its skip
+ * reason, a size one restated with today's limit.
+ */
+function reuse(cached: CachedFile, now: { path: string; size: number; mtimeMs: number }, maxFileBytes: number | undefined): { skipped?: string } | undefined {
+  if (!sameFile(cached, now)) return undefined;
+  const tooLarge = sizeLimitReason(now.path, now.size, maxFileBytes);
+  if (!!tooLarge !== (cached.skipped !== undefined && isTooLargeReason(cached.skipped))) return undefined;
+  const skipped = tooLarge ?? cached.skipped;
+  return skipped ? { skipped } : {};
+}
+
 export async function indexCorpus(sources: string[], options: IndexCorpusOptions = {}): Promise<IndexedCorpus> {
   const identity = options.identity ?? { build: 'dev' };
   const timings: Record<string, number> = {};
@@ -88,11 +101,12 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
   const progress = (p: Omit<IndexProgress, 'filesTotal'>) => options.onProgress?.({ ...p, filesTotal: files.length });
   try {
     // Nothing changed: the saved index is the index.
-    if (cache && cache.files.length === stats.length && cache.files.every((f, i) => sameFile(f, stats[i]))) {
+    const reuses = cache && cache.files.length === stats.length ? cache.files.map((f, i) => reuse(f, stats[i], options.maxFileBytes)) : [];
+    if (cache && reuses.length === stats.length && reuses.every((r) => r !== undefined)) {
       try {
         const index = cache.index();
         phase('cache_load_s');
-        const skipped = [...skippedSources, ...skippedOf(cache.files)];
+        const skipped = [...skippedSources, ...stats.flatMap((st, i) => (reuses[i]!.skipped ? [{ path: st.path, reason: reuses[i]!.skipped! }] : []))];
         const chars = index.documents.reduce((n, d) => n + d.text.length, 0);
         progress({ filesDone: files.length, chars, path: '', phase: 'done' });
         return { documents: [...index.documents], skipped, index, origin: 'cache', reparsedFiles: [], timings };
@@ -131,11 +145,12 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
       if (token?.isCancellationRequested) return cancelled(reparsedFiles);
       const st = stats[i];
       const old = reused.get(st.path);
+      const still = old && reuse(old.file, st, options.maxFileBytes);
       let fileDocs: SpeechDocument[];
       let reason: string | undefined;
-      if (old && sameFile(old.file, st)) {
+      if (old && still) {
         fileDocs = old.documents;
-        reason = old.file.skipped;
+        reason = still.skipped;
       } else {
         const read = await readSpeechFile(st.path, { maxBytes: options.maxFileBytes });
         fileDocs = read.documents;
@@ -175,8 +190,4 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
   } finally {
     cache?.close();
   }
-}
-
-function skippedOf(files: readonly CachedFile[]): SkippedFile[] {
-  return files.filter((f) => f.skipped).map((f) => ({ path: f.path, reason: f.skipped! }));
 }

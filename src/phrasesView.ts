@@ -118,8 +118,11 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
     switch (element.type) {
       case 'group': {
         const { kind, matches, total } = element.group;
-        const item = new vscode.TreeItem(groupName(kind), vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `group:${kind}`;
+        // Unfiltered, the groups start collapsed (an overview with counts); a filter opens every group
+        // that matches. Separate ids let VS Code remember each state on its own.
+        const { Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
+        const item = new vscode.TreeItem(groupName(kind), this.filterText ? Expanded : Collapsed);
+        item.id = `${this.filterText ? 'filtered' : 'group'}:${kind}`;
         item.description = this.filterText ? `${matches.length.toLocaleString()} / ${total.toLocaleString()}` : total.toLocaleString();
         item.iconPath = new vscode.ThemeIcon(GROUP_ICON[kind]);
         item.contextValue = 'phraseGroup';

@@ -49,6 +49,8 @@ export const completionTuning = {
   tailDecay: 0.8,
   /** Speeches (about three) that must share a continuation for it to count as common ground. */
   sharedDocs: 2.5,
+  /** Chance that the writer ends a clause with the very mark the corpus used (，、；。 …). */
+  trailingMark: 0.7,
   /** Back-off context levels mixed per request. */
   levels: 3,
   /** A shorter context becomes a back-off level when it occurs this many times more often. */
@@ -56,7 +58,7 @@ export const completionTuning = {
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
   /** Inline: the top item must be right at least this often (estimated). */
-  inlineConfidence: 0.4,
+  inlineConfidence: 0.35,
 };
 
 interface Continuation {
@@ -86,6 +88,9 @@ interface ContextLevel {
   length: number;
   range: [number, number];
 }
+
+/** Clause marks an item may end with (closing quotes are part of the phrase, not a mark). */
+const TRAILING_MARK = new Set([...'，、：；。！？…,;:!?']);
 
 const isSurrogateHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
@@ -214,9 +219,15 @@ function candidatesOf(conts: Continuation[]): Candidate[] {
         a = b;
         continue;
       }
-      const stop = ends || branches || CLAUSE_END.has(head[d - 1]);
+      // Stop at a clause mark, and just before one: which mark follows a phrase varies more than
+      // the corpus shows, so the item without it is offered too.
+      const endsWithMark = TRAILING_MARK.has(head[d - 1]);
+      const stop = ends || branches || endsWithMark || TRAILING_MARK.has(head[d]);
       if (stop && d >= 2 && !isSurrogateHigh(head.charCodeAt(d - 1))) {
-        const survive = Math.pow(completionTuning.decay, d) * Math.pow(completionTuning.tailDecay, d - shared[a]);
+        const survive =
+          Math.pow(completionTuning.decay, d) *
+          Math.pow(completionTuning.tailDecay, d - shared[a]) *
+          (endsWithMark ? completionTuning.trailingMark : 1);
         if (w * survive * (d - 1) >= completionTuning.minGain) out.push({ a, b, length: d, p: w * survive, survive, docs: Math.max(1, Math.round(docs)) });
       }
       a = b;

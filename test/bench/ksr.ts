@@ -12,7 +12,7 @@ const opt = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const docsDir = opt('--docs', join(__dirname, '..', '..', '..', 'shared', 'eval', 'docs'));
+const docsDir = opt('--docs', join(__dirname, '..', 'core', 'fixtures', 'speeches'));
 const top = Number(opt('--top', '5'));
 const limit = Number(opt('--limit', '1000'));
 const inline = args.includes('--inline');

@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import type { CancellationToken, SpeechDocument } from '../types';
 import { BigramIndex, foldText, intersectSorted, type BigramIndexParts, type UnitSource } from './bigramIndex';
+import { Int32Column } from './columns';
 import { splitSentences } from './sentences';
 
 export type SearchHitKind = 'sentence' | 'title' | 'phrase';
@@ -86,13 +87,8 @@ export class SearchIndex implements UnitSource {
 
   static build(docs: readonly SpeechDocument[], phrases: readonly string[] = []): SearchIndex {
     const texts: string[] = [];
-    const t: number[] = [];
-    const s: number[] = [];
-    const e: number[] = [];
-    const ln: number[] = [];
-    const col: number[] = [];
-    const d: number[] = [];
-    const k: number[] = [];
+    // Typed columns, not number[]: millions of rows at 90 M characters (see columns.ts).
+    const [t, s, e, ln, col, d, k] = Array.from({ length: 7 }, () => new Int32Column());
     const add = (text: number, start: number, end: number, line: number, column: number, doc: number, kind: number) => {
       t.push(text), s.push(start), e.push(end), ln.push(line), col.push(column), d.push(doc), k.push(kind);
     };
@@ -118,14 +114,13 @@ export class SearchIndex implements UnitSource {
     }
     const units = {
       count: t.length,
-      text: (u: number) => texts[t[u]],
-      start: (u: number) => s[u],
-      end: (u: number) => e[u],
+      text: (u: number) => texts[t.at(u)],
+      start: (u: number) => s.at(u),
+      end: (u: number) => e.at(u),
     };
     const bigrams = BigramIndex.build(units);
     return new SearchIndex(
-      docs, texts, Int32Array.from(t), Int32Array.from(s), Int32Array.from(e), Int32Array.from(ln),
-      Int32Array.from(col), Int32Array.from(d), Uint8Array.from(k), bigrams,
+      docs, texts, t.finish(), s.finish(), e.finish(), ln.finish(), col.finish(), d.finish(), Uint8Array.from(k.finish()), bigrams,
     );
   }
 

@@ -2,9 +2,22 @@
 // warning squiggle and a Problems entry from 讲稿助手; the quick fix 改为「…」 writes the corpus's
 // wording as one undoable edit, and the saved file holds the right text.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { sampleDraft, sampleDraftName } from '../../scripts/sample-draft.mjs';
 import { recordMetrics, VsCodeSession } from './harness';
 
+/**
+ * Completion off: this scenario is about the check, and a suggest list would cover the squiggle.
+ * No auto-closing: the test types settings.json itself.
+ */
+const SETTINGS = {
+  'speechDrafter.completion.suggest': false,
+  'speechDrafter.completion.inline': false,
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+};
 const WRONG = '全体党员要做到“两个拥护”。';
 const RIGHT = '全体党员要做到“两个维护”。';
 
@@ -24,8 +37,7 @@ for (const { locale, problem, fix: fixTitle } of LOCALES) {
     const runStarted = Date.now();
 
     before(async function () {
-      // Completion off: this scenario is about the check, and a suggest list would cover the squiggle.
-      vscode = await VsCodeSession.start({ locale, settings: { 'speechDrafter.completion.suggest': false, 'speechDrafter.completion.inline': false } });
+      vscode = await VsCodeSession.start({ locale, settings: SETTINGS });
       Object.assign(timings, vscode.timings);
     });
 
@@ -94,6 +106,43 @@ for (const { locale, problem, fix: fixTitle } of LOCALES) {
 
       await vscode.page.keyboard.press('Control+Z');
       assert.equal(await savedTail(WRONG), WRONG, 'one undo restores the draft as typed');
+      await squiggles().first().waitFor({ timeout: 10_000 });
+    });
+
+    /** Rewrites the user settings in VS Code's own JSON editor (it does not watch the file for outside writes), back to the draft. */
+    async function userSettings(settings: Record<string, unknown>): Promise<void> {
+      await vscode.runCommand('Preferences: Open User Settings (JSON)');
+      await vscode.page.locator('.tabs-container .tab.active[aria-label^="settings.json"]').waitFor();
+      await vscode.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+      await vscode.page.keyboard.press('Control+A');
+      await vscode.page.keyboard.press('Delete');
+      // One line: a typed line break would auto-indent (auto-closing is off in SETTINGS).
+      await vscode.typeText(JSON.stringify(settings));
+      await vscode.page.keyboard.press('Control+S');
+      // Saved when the file on disk reads back as written (the tab's dirty mark may lag the typing).
+      const file = join(vscode.userDataDir, 'User', 'settings.json');
+      const saved = () => {
+        try {
+          return isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), settings);
+        } catch {
+          return false; // Half written: read again.
+        }
+      };
+      for (const deadline = Date.now() + 10_000; !saved(); await vscode.page.waitForTimeout(100))
+        if (Date.now() > deadline) assert.fail(`settings.json reads ${readFileSync(file, 'utf8')}`);
+      await vscode.page.keyboard.press('Control+W');
+      await vscode.page.locator(`.tabs-container .tab.active[aria-label^="${sampleDraftName}"]`).waitFor({ timeout: 10_000 });
+    }
+
+    it('speechDrafter.check.enabled: false takes the warning away; true brings it back', async function () {
+      await userSettings({ ...SETTINGS, 'speechDrafter.check.enabled': false });
+      await squiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
+      await vscode.runCommand('Focus on Problems View');
+      await vscode.page.locator('.markers-panel-container .message-box-container', { hasText: 'No problems' }).waitFor({ timeout: 10_000 });
+      await userSettings({ ...SETTINGS, 'speechDrafter.check.enabled': true });
+      await squiggles().first().waitFor({ timeout: 10_000 });
+      await vscode.runCommand('Focus on Problems View');
+      await problemRows().filter({ hasText: problem }).first().waitFor({ timeout: 10_000 });
     });
   });
 }

@@ -175,7 +175,7 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
     if (!total) view.message = vscode.l10n.t('No phrases yet: the corpus has too few speeches that share wording.');
     else if (!this.filterText) view.message = undefined;
     else if (!matched) view.message = vscode.l10n.t('Nothing in the corpus matches “{0}”.', this.filterText);
-    else view.message = vscode.l10n.t('{0} phrases match “{1}”.', matched.toLocaleString(), this.filterText);
+    else view.message = vscode.l10n.t('{0} of {1} phrases match “{2}”.', matched.toLocaleString(), total.toLocaleString(), this.filterText);
   }
 
   dispose(): void {

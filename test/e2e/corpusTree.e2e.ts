@@ -165,9 +165,10 @@ describe('素材库 tree in a Chinese VS Code (--locale zh-cn)', function () {
     const rows = await vscode.visibleTreeRows();
     const speeches = rows.filter((r) => r.level === 2);
     assert.ok(speeches.length > 0 && speeches.every((r) => /^[\d,]+ 字 · /.test(r.description)), speeches.map((r) => r.description).join('\n'));
-    // The view's title comes from package.nls.zh-cn.json.
-    await vscode.page.locator('[id="workbench.parts.sidebar"] .composite.title', { hasText: '素材库' }).waitFor();
-    assert.doesNotMatch(await vscode.page.locator('[id="workbench.parts.sidebar"] .composite.title').innerText(), /corpus/i);
+    // The view's title comes from package.nls.zh-cn.json (a pane header: the container also holds 常用提法).
+    const header = vscode.page.locator('[id="workbench.parts.sidebar"] .pane-header', { hasText: '素材库' });
+    await header.waitFor();
+    assert.doesNotMatch(await header.innerText(), /corpus/i);
     await vscode.screenshot('corpus-tree-zh-cn');
   });
 });

@@ -170,6 +170,9 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     // The view starts collapsed under 素材库; its groups start collapsed, each with its count.
     const header = phrasesPane().locator('.pane-header');
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // 素材库 collapsed, so 常用提法 has the side bar's height (for the screenshots).
+    const corpusHeader = vscode.page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: '素材库' });
+    if ((await corpusHeader.getAttribute('aria-expanded')) === 'true') await corpusHeader.click();
     const groups = ['排比 Parallel groups', '引语 Quotations', '常用提法 Formulations'];
     for (const group of groups) await phraseRow(group).waitFor({ timeout: 30_000 });
     timings.phrasesViewGroupsMs = Date.now() - t;
@@ -203,7 +206,8 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     await quote.waitFor({ timeout: 10_000 });
     await vscode.page.keyboard.press('Enter');
     await vscode.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    assert.match(await header.innerText(), /毛泽东/, 'the view title shows the filter');
+    assert.match(await header.innerText(), /Filter: 毛泽东/, 'the view title shows the filter');
+    await phrasesPane().locator('.message', { hasText: /of [\d,]+ phrases match “毛泽东”/ }).first().waitFor();
     await phraseRow('排比 Parallel groups').waitFor({ state: 'detached' });
     await vscode.screenshot('issue4-phrases-filter');
 

@@ -283,10 +283,13 @@ export class VsCodeSession {
     return this.page.locator('#workbench\\.parts\\.sidebar .pane-body .monaco-list').first();
   }
 
-  /** The tree rows currently rendered (the list is virtual: only rows in view exist in the DOM). */
+  /**
+   * The tree rows currently rendered (the list is virtual: only rows in view exist in the DOM). Sticky
+   * scroll's copies of parent rows are left out: they carry the row's data-index but no aria-level.
+   */
   async visibleTreeRows(): Promise<TreeRow[]> {
     return this.sideBarTree()
-      .locator('.monaco-list-row')
+      .locator('.monaco-list-row:not(.monaco-tree-sticky-row)')
       .evaluateAll((rows) =>
         rows.map((row) => {
           const expanded = row.getAttribute('aria-expanded');

@@ -67,6 +67,15 @@ function fold(text: string): Folded {
   let i = 0;
   for (const ch of text) {
     const end = i + ch.length;
+    const c = ch.charCodeAt(0);
+    // Most of a Chinese phrase: CJK ideographs, lower-case letters and digits fold to themselves.
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      out.starts.push(i);
+      out.ends.push(end);
+      out.text += ch;
+      i = end;
+      continue;
+    }
     for (const f of ch.normalize('NFKC').toLowerCase()) {
       if (!KEEP.test(f)) continue;
       // A folded char may be two code units (𠀀); each maps back to the same original span.

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
   codeServerArgs,
@@ -59,8 +59,8 @@ export interface TreeRow {
 }
 
 export interface StartOptions {
-  /** Workspace files (name → text); default: the sample draft 讲话稿.md. */
-  files?: Record<string, string>;
+  /** Workspace files (relative path → text or bytes; folders are made); default: the sample draft 讲话稿.md. */
+  files?: Record<string, string | Uint8Array>;
   /** User settings on top of the quiet defaults. */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
@@ -128,7 +128,10 @@ export class VsCodeSession {
       : {};
     writeUserSettings(userDataDir, { ...trust, ...options.settings });
     if (options.files) {
-      for (const [name, text] of Object.entries(options.files)) writeFileSync(join(workspace, name), text);
+      for (const [name, content] of Object.entries(options.files)) {
+        mkdirSync(dirname(join(workspace, name)), { recursive: true });
+        writeFileSync(join(workspace, name), content);
+      }
     } else {
       createSampleWorkspace(workspace);
     }

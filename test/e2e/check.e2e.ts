@@ -21,13 +21,10 @@ const SETTINGS = {
 const WRONG = '全体党员要做到“两个拥护”。';
 const RIGHT = '全体党员要做到“两个维护”。';
 
-/**
- * What the user reads, per VS Code display language. A Chinese run ({ locale: 'zh-cn', problem:
- * /提法可能有误：应为「做到“两个维护”」（素材库中 \d+ 篇、\d+ 次）/, fix: '改为「做到“两个维护”」' }) goes here
- * once the harness's `locale` option gives the extension host zh-cn (it still reports en).
- */
+/** What the user reads, per VS Code display language. */
 const LOCALES: { locale?: string; problem: RegExp; fix: string }[] = [
   { problem: /Possibly wrong formulation: the corpus writes 「做到“两个维护”」 \(\d+ speeches, \d+ times\)/, fix: 'Change to 「做到“两个维护”」' },
+  { locale: 'zh-cn', problem: /提法可能有误：应为「做到“两个维护”」（素材库中 \d+ 篇、\d+ 次）/, fix: '改为「做到“两个维护”」' },
 ];
 
 for (const { locale, problem, fix: fixTitle } of LOCALES) {

@@ -1,17 +1,17 @@
 // 提法核对 leave-one-out over the eval speeches: false alarms on clean speeches and recall of
 // injected one-character slips, for a range of confidence thresholds.
-// Usage: npx tsx bench/check.ts [--docs DIR] [--slips 10] [--kind random|word] [--seed 1] [--limit N] [--json FILE]
+// Usage: npm run bench:check -- [--docs DIR] [--slips 10] [--kind random|word] [--seed 1] [--limit N] [--json FILE]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leaveOneOut } from '../src/core/check/evaluate';
-import type { SpeechDocument } from '../src/core/types';
+import { leaveOneOut } from '../../src/core/check/evaluate';
+import type { SpeechDocument } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const docsDir = opt('--docs', join(__dirname, '..', '..', 'shared', 'eval', 'docs'));
+const docsDir = opt('--docs', join(__dirname, '..', 'core', 'fixtures', 'speeches'));
 const files = readdirSync(docsDir).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(opt('--limit', '1000')));
 const docs: SpeechDocument[] = files.map((f) => {
   const text = readFileSync(join(docsDir, f), 'utf8');

@@ -179,6 +179,7 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     const groupRows = await phrasesPane().locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
     assert.equal(groupRows.length, 3, groupRows.join(' | '));
     groups.forEach((g, i) => assert.match(groupRows[i], new RegExp(`^${g}\\s*[\\d,]+$`)));
+    await vscode.screenshot('issue4-phrases-groups');
     await phraseRow(groups[0]).click();
     const row = phraseRow(GROUP);
     await row.waitFor();
@@ -227,6 +228,7 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     await header.locator('.action-label[aria-label^="Clear Phrase Filter"]').click();
     await phraseRow('排比 Parallel groups').waitFor();
     assert.doesNotMatch(await header.innerText(), /毛泽东/);
+    await phrasesPane().locator('.message', { hasText: 'phrases match' }).waitFor({ state: 'hidden', timeout: 5_000 });
   });
 
   it('the status bar agrees with the engine’s count of the finished draft, minutes included', async function () {

@@ -9,6 +9,8 @@ const GROUP = '增强“四个意识”、坚定“四个自信”、做到“�
 
 describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.100.3)', function () {
   let vscode: VsCodeSession;
+  /** The shorter part of the group accepted in one test; the next test's draft holds it. */
+  let second = '';
   const timings: Record<string, number> = {};
   const runStarted = Date.now();
 
@@ -148,11 +150,12 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
   });
 
   it('a phrase chosen from lower in the list comes first next time, also after the window reloads', async function () {
-    const second = '增强“四个意识”、坚定“四个自信”、';
     await vscode.page.keyboard.press('End');
     let labels = await reopenSuggest();
-    const before = labels.indexOf(second);
+    // The engine's shorter offers change as it is tuned; any part of the group ranked below the whole one will do.
+    const before = labels.findIndex((l, i) => i >= 1 && l !== GROUP && GROUP.startsWith(l));
     assert.ok(before >= 1, `suggestions: ${JSON.stringify(labels)}`);
+    second = labels[before];
     for (let i = 0; i < before; i++) await vscode.page.keyboard.press('ArrowDown');
     await vscode.page.keyboard.press('Enter');
     await cursorAfter(second, firstLine + 1);
@@ -191,7 +194,7 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     await vscode.typeText('杭州');
     await vscode.screenshot('completion-snippet-filled');
     const filled = '认真落实中央、' + phrase.replace('*', '杭州');
-    assert.equal(await savedTail(`${GROUP}\n${'增强“四个意识”、坚定“四个自信”、'}\n增强“四个\n${filled}`), `${GROUP}\n增强“四个意识”、坚定“四个自信”、\n增强“四个\n${filled}`);
+    assert.equal(await savedTail(`${GROUP}\n${second}\n增强“四个\n${filled}`), `${GROUP}\n${second}\n增强“四个\n${filled}`);
   });
 
   it('the list stays and narrows while typing on char by char inside the phrase (VS Code filters by each item’s range)', async function () {

@@ -4,7 +4,7 @@
 //   answer   {"items": [{"insert", "replace", "label", "detail", "kind", "source"?, "snippet"?}, ...]}
 // Lines that arrive while the corpus loads are answered, in order, once the index is ready.
 import { createInterface } from 'node:readline';
-import { buildPhraseIndex, complete, type PhraseIndex } from '../core/complete';
+import { buildPhraseIndex, complete, formulationsOf, type PhraseIndex } from '../core/complete';
 import { ArgReader } from './args';
 import { loadCliCorpus } from './docs';
 
@@ -40,7 +40,10 @@ export async function run(args: string[]): Promise<number> {
   const closed = new Promise<void>((resolve) => lines.once('close', resolve));
 
   const { documents } = await loadCliCorpus(corpus);
-  index = buildPhraseIndex(documents);
+  const built = buildPhraseIndex(documents);
+  // The 提法 guard's index, built now rather than inside the first request's answer time.
+  formulationsOf(built);
+  index = built;
   process.stdout.write(pending.splice(0).map((l) => answer(index!, l, options) + '\n').join(''));
   await closed;
   return 0;

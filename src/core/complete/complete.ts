@@ -7,6 +7,8 @@
 // where only one speech goes that way), and a lower rank costs a keystroke more to reach.
 import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
+import type { FormulationIndex } from '../check';
+import { formulationsOf, guardItem, typedTail } from './guard';
 import type { PhraseIndex } from './phraseIndex';
 import { snippetOf } from './snippet';
 
@@ -29,6 +31,11 @@ export interface CompleteOptions {
   limit?: number;
   /** Only what ghost text would show: at most one item, and only when it is likely right. */
   inline?: boolean;
+  /**
+   * Formulations no item may write wrong (src/core/check): by default the index's own, built once
+   * per index; another index's (the corpus's, for a drafts index), or null for no guard.
+   */
+  formulations?: FormulationIndex | null;
 }
 
 /** Knobs of the method (not of any corpus); exported so the benchmark can vary them. */
@@ -59,6 +66,13 @@ export const completionTuning = {
   minGain: 0.15,
   /** Inline: the top item must be right at least this often (estimated). */
   inlineConfidence: 0.35,
+  /**
+   * PPM exclusion: a context seen this often (in two speeches or more) that is always followed by the
+   * same text rules out shorter contexts' continuations that depart from it (0: never).
+   */
+  exclusionMinCount: 3,
+  /** What a ruled-out continuation keeps: 0 cuts it where it departs, else its weight is multiplied by this. */
+  exclusionPenalty: 0,
 };
 
 interface Continuation {
@@ -141,6 +155,8 @@ function contextLevels(index: PhraseIndex, context: string): ContextLevel[] {
 function gatherContinuations(index: PhraseIndex, levels: ContextLevel[]): Continuation[] {
   const { text, sa } = index.corpus;
   const byPos = new Map<number, Continuation>();
+  // What a longer context, seen often enough, is always followed by: shorter contexts must agree with it.
+  let always = '';
   let remaining = 1;
   const perLevel = Math.max(16, Math.floor(completionTuning.maxSamples / levels.length));
   for (const { length, range } of levels) {
@@ -159,16 +175,30 @@ function gatherContinuations(index: PhraseIndex, levels: ContextLevel[]): Contin
     const escapeCount = completionTuning.escape * (4 / Math.max(2, length));
     const mass = remaining * (docs / (docs + escapeCount));
     remaining -= mass;
+    let shared: string | undefined;
     for (const { pos, doc } of found) {
       // Every speech counts once in total, however often it repeats itself.
       const docWeight = 1 / perDoc.get(doc)!;
-      const weight = (mass * docWeight) / docs;
-      const seen = byPos.get(pos);
+      let weight = (mass * docWeight) / docs;
+      let seen = byPos.get(pos);
       if (seen) {
         seen.weight += weight;
         seen.docWeight = Math.max(seen.docWeight, docWeight);
-      } else byPos.set(pos, { text: readContinuation(text, pos, completionTuning.maxInsert), pos, weight, docWeight });
+      } else {
+        let cont = readContinuation(text, pos, completionTuning.maxInsert);
+        const agree = commonPrefix(cont, always);
+        if (agree < Math.min(always.length, cont.length)) {
+          // The full context never goes this way: a splice here would write what the corpus never does.
+          if (!completionTuning.exclusionPenalty) cont = cont.slice(0, agree);
+          else weight *= completionTuning.exclusionPenalty;
+        }
+        seen = { text: cont, pos, weight, docWeight };
+        if (cont) byPos.set(pos, seen);
+      }
+      shared = shared === undefined ? seen.text : shared.slice(0, commonPrefix(shared, seen.text));
     }
+    const exclusion = completionTuning.exclusionMinCount;
+    if (exclusion > 0 && hi - lo >= exclusion && docs >= 2 && shared && shared.length > always.length) always = shared;
   }
   return [...byPos.values()];
 }
@@ -236,10 +266,13 @@ function candidatesOf(conts: Continuation[]): Candidate[] {
   return out;
 }
 
-/** Greedy choice of up to `limit` items maximising the expected keystrokes saved. */
-function choose(conts: Continuation[], candidates: Candidate[], limit: number): Candidate[] {
+/**
+ * Greedy choice of up to `limit` items maximising the expected keystrokes saved; `admit` turns the
+ * pick of each rank into its item, or refuses it (the next best is tried for that rank).
+ */
+function choose(conts: Continuation[], candidates: Candidate[], limit: number, admit: (c: Candidate) => CompletionItem | undefined): CompletionItem[] {
   const best = new Float64Array(conts.length); // best net saving so far if the writer goes this way
-  const chosen: Candidate[] = [];
+  const chosen: CompletionItem[] = [];
   const used = new Set<Candidate>();
   for (let rank = 0; rank < limit; rank++) {
     let top: Candidate | null = null, topGain = completionTuning.minGain;
@@ -257,7 +290,12 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number): 
     }
     if (!top) break;
     used.add(top);
-    chosen.push(top);
+    const item = admit(top);
+    if (!item || chosen.some((c) => c.insert === item.insert)) {
+      rank--;
+      continue;
+    }
+    chosen.push(item);
     const net = top.length - rank - 1;
     for (let k = top.a; k < top.b; k++) if (net > best[k]) best[k] = net;
   }
@@ -284,21 +322,25 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
   const conts = gatherContinuations(index, levels);
   conts.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
   const candidates = candidatesOf(conts);
-  let chosen: Candidate[];
-  if (options.inline) {
-    let top: Candidate | null = null, topScore = 0;
-    for (const c of candidates) {
-      if (c.p < completionTuning.inlineConfidence) continue;
-      const score = c.p * (c.length - 1);
-      if (score > topScore) {
-        topScore = score;
-        top = c;
-      }
-    }
-    chosen = top ? [top] : [];
-  } else chosen = choose(conts, candidates, limit);
-  return chosen.map((c) => toItem(index, context, levels[0].length, conts, c));
+  const formulations = options.formulations === undefined ? formulationsOf(index) : options.formulations;
+  const tail = typedTail(before);
+  const admit = (c: Candidate) => {
+    const item = toItem(index, context, levels[0].length, conts, c);
+    return formulations ? guardItem(formulations, tail, item) : item;
+  };
+  if (!options.inline) return choose(conts, candidates, limit, admit);
+  // Ghost text: the likeliest sure-enough item that writes no formulation wrong.
+  const sure = candidates.filter((c) => c.p >= completionTuning.inlineConfidence);
+  sure.sort((x, y) => y.p * (y.length - 1) - x.p * (x.length - 1));
+  for (const c of sure.slice(0, INLINE_TRIES)) {
+    const item = admit(c);
+    if (item) return [item];
+  }
+  return [];
 }
+
+/** Ghost-text candidates checked before giving up (each costs a formulation check of ~80 chars). */
+const INLINE_TRIES = 3;
 
 function toItem(index: PhraseIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];

@@ -50,13 +50,7 @@ for (const { locale, problem, fix: fixTitle } of LOCALES) {
 
     /** Saves and returns the file's text after the sample's own, once it is `expected` (or after 10 s). */
     async function savedTail(expected: string): Promise<string> {
-      await vscode.page.keyboard.press('Control+S');
-      const deadline = Date.now() + 10_000;
-      let text = '';
-      do {
-        await vscode.page.waitForTimeout(100);
-        text = vscode.readFile(sampleDraftName);
-      } while (text !== sampleDraft + expected && Date.now() < deadline);
+      const text = await vscode.saveAndRead(sampleDraftName, sampleDraft + expected);
       assert.ok(text.startsWith(sampleDraft), 'the rest of the draft is untouched');
       return text.slice(sampleDraft.length);
     }

@@ -70,13 +70,7 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
    * the file half written.
    */
   async function savedTail(expected: string): Promise<string> {
-    await vscode.page.keyboard.press('Control+S');
-    const deadline = Date.now() + 10_000;
-    let text = '';
-    do {
-      await vscode.page.waitForTimeout(100);
-      text = vscode.readFile(sampleDraftName);
-    } while (text !== sampleDraft + expected && Date.now() < deadline);
+    const text = await vscode.saveAndRead(sampleDraftName, sampleDraft + expected);
     assert.ok(text.startsWith(sampleDraft), 'the rest of the draft is untouched');
     return text.slice(sampleDraft.length);
   }

@@ -4,7 +4,7 @@
 // compared with the few formulations one of whose halves starts with the draft's next two characters.
 import type { PhraseIndex } from '../complete';
 import { documentAt, locate, type CorpusText } from '../phrases/corpusText';
-import type { PhraseLocation } from '../phrases/mine';
+import { commonPrefixLength, type PhraseLocation } from '../phrases/mine';
 import { findRange } from '../phrases/suffixArray';
 
 export interface FormulationCheckOptions {
@@ -124,16 +124,6 @@ function balancedQuotes(s: string): boolean {
 
 /** Function words that end a sentence fragment rather than a formulation. */
 const FUNCTION_EDGE = /^[的了是在和与及对为把将被从向要也都就而并着地得之其这那等]|[的了是在和与及对为把将被从向要也都就而并着地得之其这那上中等]$/;
-
-function commonPrefixLength(items: string[]): number {
-  let n = Math.min(...items.map((s) => s.length));
-  for (const s of items) {
-    let i = 0;
-    while (i < n && s[i] === items[0][i]) i++;
-    n = i;
-  }
-  return n;
-}
 
 /** A changed character here is a slip. */
 export const FIXED_SLOT = 1;

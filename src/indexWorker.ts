@@ -6,10 +6,12 @@ import { parentPort } from 'node:worker_threads';
 import { corpusIndexParts } from './core/cache/indexCache';
 import type { SectionValue } from './core/cache/sectionFile';
 import { indexCorpus, type IndexProgress } from './core/corpusIndex';
-import type { IndexWorkerReply, IndexWorkerRequest } from './core/corpusIndex/indexWorkerClient';
+import type { IndexWorkerPart, IndexWorkerReply, IndexWorkerRequest } from './core/corpusIndex/indexWorkerClient';
 
 /** Progress is posted at most this often (the notification can't show more). */
 const PROGRESS_EVERY_MS = 100;
+/** Speeches or phrases per 'part' message: each deserializes on the host in a few milliseconds. */
+const PART_ITEMS = 2000;
 
 function transferables(sections: Record<string, SectionValue>): ArrayBuffer[] {
   // Small arrays may sit in Node's shared buffer pool, which must not be detached: those are copied.
@@ -43,20 +45,26 @@ if (port) {
           return;
         }
         const { meta, sections } = corpusIndexParts(result.index, [], [], { build: request.build });
+        const part = (p: IndexWorkerPart) => post({ type: 'part', id: request.id, part: p });
+        for (let i = 0; i < meta.speeches.length; i += PART_ITEMS) part({ field: 'speeches', items: meta.speeches.slice(i, i + PART_ITEMS) });
+        for (let i = 0; i < meta.phrases.length; i += PART_ITEMS) part({ field: 'phrases', items: meta.phrases.slice(i, i + PART_ITEMS) });
+        if (typeof sections.text === 'string') part({ field: 'text', text: sections.text });
+        const { text: _text, ...restSections } = sections;
+        void _text;
         post(
           {
             type: 'done',
             id: request.id,
             cancelled: false,
-            meta,
-            sections,
+            meta: { ...meta, speeches: [], phrases: [] },
+            sections: restSections,
             skipped: result.skipped,
             origin: result.origin,
             reparsedFiles: result.reparsedFiles,
             cacheProblem: result.cacheProblem,
             timings: result.timings,
           },
-          transferables(sections),
+          transferables(restSections),
         );
       })
       .catch((err: unknown) => post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) }));

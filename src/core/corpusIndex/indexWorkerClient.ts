@@ -21,8 +21,19 @@ export interface IndexWorkerRequest {
   cancel: SharedArrayBuffer;
 }
 
+/**
+ * The big parts of a finished index arrive first, in pieces ('part' messages), then 'done' with the
+ * rest: each message is deserialized in its own task on the receiving thread, so at 90 M characters
+ * no single one holds the extension host for long (one message of everything held it ~0.5 s).
+ */
+export type IndexWorkerPart =
+  | { field: 'speeches'; items: CacheMeta['speeches'] }
+  | { field: 'phrases'; items: CacheMeta['phrases'] }
+  | { field: 'text'; text: string };
+
 export type IndexWorkerReply =
   | { type: 'progress'; id: number; progress: IndexProgress }
+  | { type: 'part'; id: number; part: IndexWorkerPart }
   | { type: 'error'; id: number; message: string }
   | { type: 'done'; id: number; cancelled: true; reparsedFiles: string[]; timings: Record<string, number> }
   | {
@@ -54,7 +65,10 @@ const CANCEL_GRACE_MS = 1500;
 export class IndexWorker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { worker: Worker; settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void }>();
+  private readonly pending = new Map<
+    number,
+    { worker: Worker; settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void; parts: IndexWorkerPart[] }
+  >();
 
   constructor(
     /** Path of the bundled worker script (dist/worker.js). */
@@ -70,6 +84,7 @@ export class IndexWorker {
       const p = this.pending.get(reply.id);
       if (!p) return;
       if (reply.type === 'progress') p.onProgress?.(reply.progress);
+      else if (reply.type === 'part') p.parts.push(reply.part);
       else p.settle(reply);
     });
     const failAll = (err: Error) => {
@@ -103,7 +118,10 @@ export class IndexWorker {
           resolve(cancelledResult());
         }, CANCEL_GRACE_MS);
       }, CANCEL_POLL_MS);
+      const received: IndexWorkerPart[] = [];
       const settle = (reply: IndexWorkerReply | Error) => {
+        const parts = this.pending.get(id)?.parts;
+        if (parts) received.push(...parts);
         this.pending.delete(id);
         clearInterval(poll);
         clearTimeout(grace);
@@ -112,14 +130,22 @@ export class IndexWorker {
         if (reply.type !== 'done') return;
         if (reply.cancelled) return resolve({ ...cancelledResult(), reparsedFiles: reply.reparsedFiles, timings: reply.timings });
         try {
-          const index = restoreCorpusIndex(reply.meta, memoryReader(reply.sections));
+          const parts = received;
+          const meta = { ...reply.meta, speeches: [...reply.meta.speeches], phrases: [...reply.meta.phrases] };
+          const sections = { ...reply.sections };
+          for (const part of parts) {
+            if (part.field === 'text') sections.text = part.text;
+            else if (part.field === 'speeches') for (const s of part.items) meta.speeches.push(s);
+            else for (const s of part.items) meta.phrases.push(s);
+          }
+          const index = restoreCorpusIndex(meta, memoryReader(sections));
           const { skipped, origin, reparsedFiles, cacheProblem, timings } = reply;
           resolve({ documents: [...index.documents], skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings: { ...timings, ...index.timings } });
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
         }
       };
-      this.pending.set(id, { worker, settle, onProgress: options.onProgress });
+      this.pending.set(id, { worker, settle, onProgress: options.onProgress, parts: [] });
       const request: IndexWorkerRequest = { type: 'index', id, sources, storageDir: options.storageDir, build: options.build, maxFileBytes: options.maxFileBytes, cancel };
       worker.postMessage(request);
     });

@@ -17,7 +17,7 @@ import {
 import { findRange } from './suffixArray';
 
 /** Characters of speeches mined directly; beyond this, an even sample of this size is mined. */
-export const MINING_SAMPLE_CHARS = 1_500_000;
+export const MINING_SAMPLE_CHARS = 1_000_000;
 
 export interface MinedCorpus {
   phrases: StockPhrase[];

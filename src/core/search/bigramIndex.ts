@@ -143,7 +143,8 @@ export class BigramIndex {
 
   /** The index from saved parts; the hash table is rebuilt from the keys (ids stay the same). */
   static fromParts(parts: BigramIndexParts): BigramIndex {
-    const table = new BigramTable();
+    // Sized for all keys at once: growing by doubling would rehash them again and again.
+    const table = new BigramTable(Math.max(16, Math.ceil(Math.log2(parts.keys.length * 2 + 2))));
     for (let id = 0; id < parts.keys.length; id++) {
       if (table.getOrAdd(parts.keys[id]) !== id) throw new Error('bigram keys repeat');
     }

@@ -6,7 +6,16 @@
 // (the chars it replaces) and a filterText that starts with exactly those chars; all items of one
 // answer share the widest range, so they tie on VS Code's fuzzy score and sortText keeps our order.
 import * as vscode from 'vscode';
-import { complete, snippetOf, type CompletionItem as PhraseItem, type CompletionKind, type PhraseIndex } from './core/complete';
+import {
+  complete,
+  formulationsOf,
+  guardItem,
+  snippetOf,
+  typedTail,
+  type CompletionItem as PhraseItem,
+  type CompletionKind,
+  type PhraseIndex,
+} from './core/complete';
 import {
   addedText,
   mergeRanked,
@@ -97,17 +106,22 @@ export class PhraseCompleter implements vscode.Disposable {
   complete(before: string, request: CompleteRequest): Suggestion[] {
     // While the corpus index is (re)built, answer from what exists; the next keystroke gets the new one.
     if (!this.phrases.isCurrent) void this.phrases.ready();
-    const options = { limit: request.limit, inline: request.inline };
+    // Every item, whichever index it comes from, is checked against the corpus's formulations (提法).
+    const corpus = this.phrases.current;
+    const formulations = corpus ? formulationsOf(corpus) : undefined;
+    const options = { limit: request.limit, inline: request.inline, formulations };
     const lists: Suggestion[][] = [];
     const from = (index: PhraseIndex | undefined, origin: Origin) => {
       if (index) lists.push(complete(index, before, options).filter((item) => fits(item, before)).map((item) => ({ ...item, origin })));
     };
-    from(this.phrases.current, 'corpus');
+    from(corpus, 'corpus');
     from(this.drafts.index, 'drafts');
     if (request.inline) return mergeRanked(lists, 1);
     const now = Date.now();
     const accepted = this.accepted.current;
-    lists.push(recallAccepted(before, accepted, now).map((item) => ({ ...item, origin: 'accepted' as const })));
+    const tail = typedTail(before);
+    const recalled = recallAccepted(before, accepted, now).flatMap((item) => (formulations ? (guardItem(formulations, tail, item) ?? []) : [item]));
+    lists.push(recalled.map((item) => ({ ...item, origin: 'accepted' as const })));
     return rerank(mergeRanked(lists, request.limit + lists[lists.length - 1].length), accepted, now).slice(0, request.limit);
   }
 

@@ -3,8 +3,8 @@
 // corpus's wording. Drafts are checked a moment after typing stops, once the phrase index is ready;
 // nothing is checked (and nothing shown) before that, or when speechDrafter.check.enabled is off.
 import * as vscode from 'vscode';
-import { buildFormulationIndex, checkFormulations, type FormulationIndex, type FormulationIssue } from './core/check';
-import type { PhraseIndex } from './core/complete';
+import { checkFormulations, type FormulationIndex, type FormulationIssue } from './core/check';
+import { formulationsOf, type PhraseIndex } from './core/complete';
 import type { Feature } from './feature';
 import { DRAFT_SELECTOR, isDraft, phrasesOf, type Phrases } from './phrases';
 import { speechUri } from './speechDocuments';
@@ -82,7 +82,7 @@ export class FormulationDiagnostics implements vscode.Disposable {
       void this.phrases.ready();
       return undefined;
     }
-    if (this.built?.phrases !== phrases) this.built = { phrases, index: buildFormulationIndex(phrases) };
+    if (this.built?.phrases !== phrases) this.built = { phrases, index: formulationsOf(phrases) };
     return this.built.index;
   }
 

@@ -3,7 +3,7 @@
 // drafts, rebuilt a moment after they stop typing. Neither is ever rebuilt on a keystroke.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildPhraseIndex, type PhraseIndex } from './core/complete';
+import { buildPhraseIndex, formulationsOf, type PhraseIndex } from './core/complete';
 import type { CancellationToken, SpeechDocument } from './core/types';
 import type { Corpus, LoadedCorpus } from './corpus';
 import type { FeatureContext } from './feature';
@@ -77,6 +77,8 @@ export class Phrases implements vscode.Disposable {
     const promise = this.builder(loaded.documents, cts.token).then(
       (index) => {
         if (cts.token.isCancellationRequested) return this.built?.index ?? index;
+        // The 提法 guard of completion and the checker share it: built here once, not on a keystroke.
+        formulationsOf(index);
         this.built = { version: loaded.version, index };
         this.log.info(
           vscode.l10n.t(

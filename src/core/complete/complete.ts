@@ -274,7 +274,8 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
   const best = new Float64Array(conts.length); // best net saving so far if the writer goes this way
   const chosen: CompletionItem[] = [];
   const used = new Set<Candidate>();
-  for (let rank = 0; rank < limit; rank++) {
+  let refused = 0;
+  for (let rank = 0; rank < limit && refused <= MAX_REFUSED; rank++) {
     let top: Candidate | null = null, topGain = completionTuning.minGain;
     for (const c of candidates) {
       if (used.has(c)) continue;
@@ -292,6 +293,7 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
     used.add(top);
     const item = admit(top);
     if (!item || chosen.some((c) => c.insert === item.insert)) {
+      refused++;
       rank--;
       continue;
     }
@@ -341,6 +343,8 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
 
 /** Ghost-text candidates checked before giving up (each costs a formulation check of ~80 chars). */
 const INLINE_TRIES = 3;
+/** Refused picks after which the list stays shorter (bounds the checks one request may cost). */
+const MAX_REFUSED = 8;
 
 function toItem(index: PhraseIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];

@@ -122,6 +122,32 @@ describe('indexing worker', function () {
     assert.ok(next.index && complete(next.index.phrases, '以学铸魂、').length > 0);
   });
 
+  it('a reload that cancels a long build is answered by a fresh worker, not failed with the stopped one', async () => {
+    const big = generateCorpus(SAMPLE, path.join(work, 'big-reload'), 3_000_000, 11);
+    let cancel = false;
+    let reload: Promise<unknown> | undefined;
+    const token = {
+      get isCancellationRequested() {
+        return cancel;
+      },
+    };
+    const first = await worker.index([big.dir], {
+      build: 'test',
+      token,
+      onProgress: (p) => {
+        // As Refresh Corpus does: cancel the load under way and ask again at once, before the grace period ends.
+        if (!cancel && p.phase === 'indexing') {
+          cancel = true;
+          reload = worker.index([SAMPLE], { build: 'test' });
+        }
+      },
+    });
+    assert.equal(first.cancelled, true);
+    assert.ok(reload, 'the build phase was reached');
+    const next = (await reload) as Awaited<ReturnType<IndexWorker['index']>>;
+    assert.ok(next.index && complete(next.index.phrases, '以学铸魂、').length > 0);
+  });
+
   it('a worker that cannot start rejects (the caller keeps its previous corpus)', async () => {
     const broken = new IndexWorker(path.join(work, 'missing-worker.js'));
     try {

@@ -67,7 +67,13 @@ export class IndexWorker {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { worker: Worker; settle: (reply: IndexWorkerReply | Error) => void; onProgress?: (p: IndexProgress) => void; parts: IndexWorkerPart[] }
+    {
+      worker: Worker;
+      request: IndexWorkerRequest;
+      settle: (reply: IndexWorkerReply | Error) => void;
+      onProgress?: (p: IndexProgress) => void;
+      parts: IndexWorkerPart[];
+    }
   >();
 
   constructor(
@@ -82,7 +88,8 @@ export class IndexWorker {
     worker.unref();
     worker.on('message', (reply: IndexWorkerReply) => {
       const p = this.pending.get(reply.id);
-      if (!p) return;
+      // (A request moved to a fresh worker hears only from that one.)
+      if (!p || p.worker !== worker) return;
       if (reply.type === 'progress') p.onProgress?.(reply.progress);
       else if (reply.type === 'part') p.parts.push(reply.part);
       else p.settle(reply);
@@ -114,6 +121,13 @@ export class IndexWorker {
           if (this.worker === worker) this.worker = undefined;
           this.pending.delete(id);
           clearInterval(poll);
+          // A request sent after this one (a reload that cancelled it) starts over in a fresh worker instead of failing with this one.
+          for (const p of this.pending.values()) {
+            if (p.worker !== worker) continue;
+            p.worker = this.start();
+            p.parts = [];
+            p.worker.postMessage(p.request);
+          }
           void worker.terminate();
           resolve(cancelledResult());
         }, CANCEL_GRACE_MS);
@@ -145,8 +159,8 @@ export class IndexWorker {
           reject(err instanceof Error ? err : new Error(String(err)));
         }
       };
-      this.pending.set(id, { worker, settle, onProgress: options.onProgress, parts: [] });
       const request: IndexWorkerRequest = { type: 'index', id, sources, storageDir: options.storageDir, build: options.build, maxFileBytes: options.maxFileBytes, cancel };
+      this.pending.set(id, { worker, request, settle, onProgress: options.onProgress, parts: [] });
       worker.postMessage(request);
     });
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
 import type { CorpusLoadResult, SpeechDocument } from '../core/types';
+import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
 
 /** The bundled corpus: media/corpus next to dist/ (or next to src/ when run from source). */
@@ -19,9 +20,9 @@ export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResu
   return result;
 }
 
-/** Length of a speech: its non-whitespace characters after cleaning (how Chinese writers count 字数). */
+/** Length of a speech in 字, counted as the tree and the status bar count it (the Word/WPS rule of src/core/count.ts). */
 export function speechChars(doc: SpeechDocument): number {
-  return doc.text.replace(/\s/g, '').length;
+  return speechLength(doc.text);
 }
 
 /** Columns a string takes in a terminal: CJK and full-width forms take two. */

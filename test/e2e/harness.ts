@@ -276,6 +276,22 @@ export class VsCodeSession {
     return readFileSync(join(this.workspace, name), 'utf8');
   }
 
+  /**
+   * Saves the active editor (Ctrl+S) and returns file `name`'s text once `ok` accepts it (or after
+   * 10 s). Polled: the tab's dirty mark clears before the file is written, so one read can be stale.
+   */
+  async saveAndRead(name: string, ok: string | ((text: string) => boolean)): Promise<string> {
+    await this.page.keyboard.press('Control+S');
+    const accepts = typeof ok === 'string' ? (text: string) => text === ok : ok;
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    do {
+      await this.page.waitForTimeout(100);
+      text = this.readFile(name);
+    } while (!accepts(text) && Date.now() < deadline);
+    return text;
+  }
+
   /** The activity-bar entry whose label starts with `label`. */
   activityBarItem(label: string): Locator {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${label}"]`);

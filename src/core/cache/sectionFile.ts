@@ -36,14 +36,54 @@ export class CacheInvalidError extends Error {}
 const typeOf = (a: SectionValue): SectionType => (typeof a === 'string' || a instanceof Uint16Array ? 'u16' : a instanceof Int32Array ? 'i32' : 'u8');
 const byteLengthOf = (a: SectionValue) => (typeof a === 'string' ? a.length * 2 : a.byteLength);
 
-/** The bytes of a section, a chunk at a time. */
-function* chunksOf(a: SectionValue): Generator<Uint8Array> {
+/**
+ * The bytes of a section, a chunk at a time. A string's chunks are encoded into one reused scratch
+ * buffer (each chunk is consumed before the next is made): 180 M of text costs 2 MB, not a fresh
+ * Buffer per chunk waiting for the GC.
+ */
+function* chunksOf(a: SectionValue, scratch: Buffer): Generator<Uint8Array> {
   if (typeof a !== 'string') {
     yield bytesOf(a);
     return;
   }
-  for (let i = 0; i < a.length; i += STRING_CHUNK) yield Buffer.from(a.slice(i, i + STRING_CHUNK), 'utf16le');
+  for (let i = 0; i < a.length; i += STRING_CHUNK) {
+    const n = scratch.write(a.slice(i, i + STRING_CHUNK), 0, 'utf16le');
+    yield scratch.subarray(0, n);
+  }
 }
+
+/**
+ * The header's JSON in pieces: objects down to `depth` are written key by key and arrays element by
+ * element, so a 40 MB header never exists as one string (nor as its UTF-8 copy). Parses to what
+ * JSON.stringify of the whole would.
+ */
+function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  if (depth <= 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) yield ',';
+      yield* jsonPieces(value[i], depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(v, depth - 1);
+  }
+  yield '}';
+}
+const HEADER_DEPTH = 3; // {meta, sections} · meta's fields · their elements (one speech, one phrase…)
+const HEADER_FLUSH_CHARS = 1 << 19;
+
 const pad8 = (n: number) => (n + 7) & ~7;
 const bytesOf = (a: SectionArray) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -67,32 +107,54 @@ const crc32: (data: Uint8Array, previous?: number) => number =
 
 /** Writes the file atomically (a temporary file renamed over the old one). */
 export function writeSectionFile<M>(file: string, meta: M, sections: Record<string, SectionValue>): void {
+  const scratch = Buffer.allocUnsafe(Math.max(STRING_CHUNK * 2, HEADER_FLUSH_CHARS * 3));
   const entries: SectionEntry[] = [];
   let offset = 0;
   for (const [name, value] of Object.entries(sections)) {
     let crc = 0;
-    for (const chunk of chunksOf(value)) crc = crc32(chunk, crc);
+    for (const chunk of chunksOf(value, scratch)) crc = crc32(chunk, crc);
     entries.push({ name, type: typeOf(value), offset, bytes: byteLengthOf(value), crc });
     offset += pad8(byteLengthOf(value));
   }
-  const header = Buffer.from(JSON.stringify({ meta, sections: entries } satisfies FileHeader<M>), 'utf8');
-  const prefix = Buffer.alloc(pad8(16 + header.length));
-  MAGIC.copy(prefix, 0);
-  prefix.writeUInt32LE(header.length, 8);
-  prefix.writeUInt32LE(crc32(header), 12);
-  header.copy(prefix, 16);
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
-    writeAll(fd, prefix);
-    const zeros = Buffer.alloc(8);
+    // The prefix (header length and CRC) is known only after the header is out: a placeholder now,
+    // written in place at the end.
+    const zeros = Buffer.alloc(16);
+    writeAll(fd, zeros);
+    let headerLength = 0;
+    let headerCrc = 0;
+    const flush = (text: string) => {
+      const bytes = Buffer.byteLength(text, 'utf8') <= scratch.length ? scratch.subarray(0, scratch.write(text, 0, 'utf8')) : Buffer.from(text, 'utf8');
+      writeAll(fd, bytes);
+      headerCrc = crc32(bytes, headerCrc);
+      headerLength += bytes.length;
+    };
+    let pending = '';
+    for (const piece of jsonPieces({ meta, sections: entries } satisfies FileHeader<M>, HEADER_DEPTH)) {
+      pending += piece;
+      if (pending.length >= HEADER_FLUSH_CHARS) {
+        flush(pending);
+        pending = '';
+      }
+    }
+    if (pending) flush(pending);
+    if (headerLength > 0xffffffff) throw new Error('cache header is too large');
+    const headerPadding = pad8(16 + headerLength) - (16 + headerLength);
+    if (headerPadding) writeAll(fd, zeros.subarray(0, headerPadding));
     for (const value of Object.values(sections)) {
-      for (const chunk of chunksOf(value)) writeAll(fd, chunk);
+      for (const chunk of chunksOf(value, scratch)) writeAll(fd, chunk);
       const padding = pad8(byteLengthOf(value)) - byteLengthOf(value);
       if (padding) writeAll(fd, zeros.subarray(0, padding));
     }
+    const prefix = Buffer.alloc(16);
+    MAGIC.copy(prefix, 0);
+    prefix.writeUInt32LE(headerLength, 8);
+    prefix.writeUInt32LE(headerCrc >>> 0, 12);
+    for (let done = 0; done < 16; ) done += fs.writeSync(fd, prefix, done, 16 - done, done);
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);

@@ -107,6 +107,8 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
     const group = phraseRow('排比 Parallel groups');
     await group.waitFor({ timeout: 30_000 });
     if ((await group.getAttribute('aria-expanded')) === 'false') await group.locator('.monaco-tl-twistie').click();
+    // Off the tree, so the row's hover tooltip doesn't cover the rows below it.
+    await page().mouse.move(900, 600);
   }
 
   /** Brings the draft to the front with the cursor at its end, on a line of its own. */
@@ -220,8 +222,17 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
     await phraseRow('引语 Quotations').waitFor({ state: 'detached' });
     await expandParallelGroups();
     const row = phraseRow(GROUP);
-    await row.hover();
-    await row.locator('.action-label[aria-label^="Show Where the Phrase Occurs"]').click();
+    // The inline action shows on hover; the filtered list may still re-render under the pointer, so hover again until it is clicked.
+    for (let attempt = 0; ; attempt++) {
+      await page().mouse.move(900, 600);
+      await row.hover({ timeout: 5_000 });
+      const clicked = await row
+        .locator('.action-label[aria-label^="Show Where the Phrase Occurs"]')
+        .click({ timeout: 3_000 })
+        .then(() => true, () => false);
+      if (clicked) break;
+      assert.ok(attempt < 5, 'the row’s Show Where the Phrase Occurs action could be clicked');
+    }
     const pick = page().locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
     if (await pick.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await pick.click();
     await page().locator('.tabs-container .tab.active:not([aria-label^="草稿.md"])').waitFor();

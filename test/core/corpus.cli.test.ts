@@ -1,22 +1,11 @@
 // The `docs` and `outline` commands, run from source through tsx exactly as dist/cli.js runs them.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from './fixtures/cli';
 import { tempDir } from './fixtures/corpusFixtures';
 
-const ROOT = path.join(__dirname, '..', '..');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-r', 'tsx/cjs', 'src/cli.ts', ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runCli;
 
 describe('cli: docs and outline', function () {
   this.timeout(20000);

@@ -47,15 +47,7 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
    * Polled: the tab's dirty mark clears before the file is written, so one read can be stale.
    */
   async function saved(expected: string | RegExp | ((text: string) => boolean)): Promise<string> {
-    await vscode.page.keyboard.press('Control+S');
-    const ok = (text: string) => (typeof expected === 'string' ? text === expected : typeof expected === 'function' ? expected(text) : expected.test(text));
-    const deadline = Date.now() + 10_000;
-    let text = '';
-    do {
-      await vscode.page.waitForTimeout(100);
-      text = vscode.readFile(DRAFT);
-    } while (!ok(text) && Date.now() < deadline);
-    return text;
+    return vscode.saveAndRead(DRAFT, expected instanceof RegExp ? (text) => expected.test(text) : expected);
   }
 
   /** What the status bar must say for the draft's text: "N chars · …", counted as the extension counts. */

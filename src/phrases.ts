@@ -3,7 +3,7 @@
 // drafts, rebuilt a moment after they stop typing. Neither is ever rebuilt on a keystroke.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildPhraseIndex, formulationsOf, type PhraseIndex } from './core/complete';
+import { buildPhraseIndex, formulationsReady, type PhraseIndex } from './core/complete';
 import type { CancellationToken, SpeechDocument } from './core/types';
 import type { Corpus, LoadedCorpus } from './corpus';
 import type { FeatureContext } from './feature';
@@ -75,10 +75,11 @@ export class Phrases implements vscode.Disposable {
     const cts = new vscode.CancellationTokenSource();
     const started = Date.now();
     const promise = this.builder(loaded.documents, cts.token).then(
-      (index) => {
+      async (index) => {
         if (cts.token.isCancellationRequested) return this.built?.index ?? index;
-        // The 提法 guard of completion and the checker share it: built here once, not on a keystroke.
-        formulationsOf(index);
+        // The 提法 guard of completion and the checker share it: built here once, in slices, not on a keystroke.
+        await formulationsReady(index);
+        if (cts.token.isCancellationRequested) return this.built?.index ?? index;
         this.built = { version: loaded.version, index };
         this.log.info(
           vscode.l10n.t(

@@ -2,7 +2,7 @@
 // the corpus's wording, right text is left alone, and a leave-one-out run bounds false alarms and recall.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildFormulationIndex, checkFormulations, type FormulationIndex, type FormulationIssue } from '../../src/core/check';
+import { buildFormulationIndex, buildFormulationIndexInSlices, checkFormulations, type FormulationIndex, type FormulationIssue } from '../../src/core/check';
 import { leaveOneOut, type LeaveOneOutReport } from '../../src/core/check/evaluate';
 import { buildPhraseIndex, type PhraseIndex } from '../../src/core/complete';
 import { defaultCorpusDir, loadCorpus } from '../../src/core/corpus';
@@ -140,6 +140,19 @@ describe('check: near-misses of formulations', () => {
     }
     assert.ok(best < 50, `${best.toFixed(1)} ms`);
     assert.ok(issues.length >= 3, JSON.stringify(issues.map((i) => i.found)));
+  });
+});
+
+describe('check: building the index in slices, as the extension host does', () => {
+  it('files the same formulations as the one-block build, and gives the event loop turns while it works', async () => {
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const sliced = await buildFormulationIndexInSlices(index.phrases, {}, 0.5);
+    clearInterval(ticker);
+    assert.deepEqual(sliced.formulations.map((f) => f.text), index.formulations.map((f) => f.text));
+    assert.ok(turns > 0, 'timers ran while the index was being built');
+    const draft = '全体党员要做到“两个拥护”。';
+    assert.deepEqual(checkFormulations(sliced, draft), checkFormulations(index, draft));
   });
 });
 

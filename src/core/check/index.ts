@@ -2,6 +2,7 @@
 export {
   FormulationIndex,
   buildFormulationIndex,
+  buildFormulationIndexInSlices,
   defaultFormulationCheckOptions,
   type Formulation,
   type FormulationCheckOptions,

@@ -2,7 +2,7 @@
 // shorter context onto the typed text (增强“四个 + 自信”… from “四个), which can make a 提法 the corpus
 // never uses; the formulation checker (src/core/check) sees exactly that, so every item is checked on
 // the typed tail plus what it inserts, and a flagged item is corrected or dropped.
-import { buildFormulationIndex, checkFormulations, type FormulationIndex, type FormulationIssue } from '../check';
+import { buildFormulationIndex, buildFormulationIndexInSlices, checkFormulations, type FormulationIndex, type FormulationIssue } from '../check';
 import { HARD_BREAK, SENTENCE_END } from '../phrases/corpusText';
 import type { CompletionItem } from './complete';
 import type { PhraseIndex } from './phraseIndex';
@@ -21,6 +21,20 @@ export function formulationsOf(index: PhraseIndex): FormulationIndex {
     formulationIndexes.set(index, formulations);
   }
   return formulations;
+}
+
+/**
+ * Builds the formulation index of a phrase index in slices that leave the event loop free (the
+ * extension host's way), and files it so `formulationsOf` finds it ready.
+ */
+export async function formulationsReady(index: PhraseIndex): Promise<FormulationIndex> {
+  const known = formulationIndexes.get(index);
+  if (known) return known;
+  const built = await buildFormulationIndexInSlices(index);
+  // Another caller may have needed it synchronously meanwhile: keep whichever was filed first.
+  const first = formulationIndexes.get(index) ?? built;
+  formulationIndexes.set(index, first);
+  return first;
 }
 
 /** Counters of what the guard did, for the benchmark (process-wide, cheap). */

@@ -2,4 +2,4 @@
 export { PhraseIndex, buildPhraseIndex, type PhraseIndexOptions } from './phraseIndex';
 export { complete, completionTuning, type CompleteOptions, type CompletionItem, type CompletionKind } from './complete';
 export { snippetOf } from './snippet';
-export { formulationsOf, guardItem, guardStats, typedTail } from './guard';
+export { formulationsOf, formulationsReady, guardItem, guardStats, typedTail } from './guard';

@@ -96,7 +96,14 @@ export function ensureCodeServer() {
   if (nodeMajor !== 20) {
     throw new Error(`code-server ${wanted} needs Node 20 (this is Node ${process.versions.node})`);
   }
-  const missing = missingSystemPackages();
+  let missing = missingSystemPackages();
+  if (missing.length > 0 && process.getuid?.() === 0) {
+    // As root on a fresh machine, `npm ci && npm start` installs what is missing itself (apt-get, idempotent).
+    log(`missing Debian packages: ${missing.join(', ')}; running scripts/setup-system.sh`);
+    const setup = spawnSync('bash', [join(projectRoot, 'scripts', 'setup-system.sh')], { stdio: 'inherit' });
+    if (setup.status !== 0) throw new Error(`scripts/setup-system.sh failed (exit ${setup.status})`);
+    missing = missingSystemPackages();
+  }
   if (missing.length > 0) {
     throw new Error(
       `installing code-server needs Debian packages that are missing: ${missing.join(', ')}.\n` +

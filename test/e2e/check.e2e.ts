@@ -40,12 +40,9 @@ for (const { locale, problem, fix: fixTitle } of LOCALES) {
 
     after(async function () {
       if (!vscode) return;
-      const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-      await vscode.close({ keepFiles: failed });
+      await vscode.closeAfterSuite(this);
       const metrics = { [`formulationCheck${locale ? `-${locale}` : ''}`]: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
       recordMetrics(metrics);
-      console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-      if (failed) console.log(`      kept ${vscode.root} for inspection`);
     });
 
     /** Saves and returns the file's text after the sample's own, once it is `expected` (or after 10 s). */

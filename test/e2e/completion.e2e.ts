@@ -21,12 +21,9 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
 
   after(async function () {
     if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
+    await vscode.closeAfterSuite(this);
     const metrics = { completion: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
     recordMetrics(metrics);
-    console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
   const indexBuilds = () => vscode.extensionLog().match(/Phrase index built in \d+ ms/g)?.length ?? 0;

@@ -24,13 +24,10 @@ describe('素材库 tree in a real VS Code (code-server 4.100.3, VS Code 1.100.3
 
   after(async function () {
     if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
+    await vscode.closeAfterSuite(this);
     const { bytes } = packagedExtension();
     const metrics = { corpusTree: { ...vscode.timings, scenarioTotalMs: Date.now() - runStarted }, vsixBytes: bytes };
     recordMetrics(metrics);
-    console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
   it('loads the workbench with the .vsix installed and the 讲稿助手 activity-bar entry', async function () {

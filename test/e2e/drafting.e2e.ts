@@ -22,12 +22,9 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
 
   after(async function () {
     if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
+    await vscode.closeAfterSuite(this);
     const metrics = { drafting: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
     recordMetrics(metrics);
-    console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
   const quickPickRow = (text: string | RegExp) => vscode.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();

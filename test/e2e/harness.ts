@@ -376,6 +376,13 @@ export class VsCodeSession {
   }
 
   /** Closes chromium, ends code-server's whole process group and removes the temp dirs. */
+  /** Ends the session in a suite's `after` hook: its files are kept, and named, when a test of the suite failed. */
+  async closeAfterSuite(context: Mocha.Context): Promise<void> {
+    const failed = context.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
+    await this.close({ keepFiles: failed });
+    if (failed) console.log(`      kept ${this.root} for inspection`);
+  }
+
   async close({ keepFiles = false } = {}): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await stopProcessGroup(this.server);
@@ -468,7 +475,7 @@ function tail(file: string, bytes = 4000): string {
 }
 
 let metricsStarted = false;
-/** Adds numbers to test-results/e2e-metrics.json (the run's report reads them); each test run starts it afresh. */
+/** Adds numbers to test-results/e2e-metrics.json (the run's report reads them) and prints them; each test run starts it afresh. */
 export function recordMetrics(values: Record<string, unknown>): void {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, 'e2e-metrics.json');
@@ -476,4 +483,5 @@ export function recordMetrics(values: Record<string, unknown>): void {
     metricsStarted && existsSync(file) && statSync(file).size ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   metricsStarted = true;
   writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2) + '\n');
+  console.log(`      e2e metrics: ${JSON.stringify(values)}`);
 }

@@ -30,12 +30,9 @@ describe('a 10 M-character corpus in a real VS Code (code-server 4.100.3, VS Cod
 
   after(async function () {
     if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
+    await vscode.closeAfterSuite(this);
     const all = { scale: { corpusChars, ...metrics, scenarioTotalMs: Date.now() - runStarted } };
     recordMetrics(all);
-    console.log(`      e2e metrics: ${JSON.stringify(all)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
   const readyLines = () => [...vscode.extensionLog().matchAll(/Corpus index ready in (\d+) ms \(([^)]*)\)/g)];

@@ -47,11 +47,9 @@ describe('workspace trust in a real VS Code: corpus paths from workspace setting
 
     after(async function () {
       if (!vscode) return;
-      const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-      await vscode.close({ keepFiles: failed });
+      await vscode.closeAfterSuite(this);
       metrics.untrustedStartMs = vscode.timings.startTotalMs;
       metrics.untrustedScenarioMs = Date.now() - runStarted;
-      if (failed) console.log(`      kept ${vscode.root} for inspection`);
     });
 
     it('the window really is in restricted mode', async function () {
@@ -104,13 +102,10 @@ describe('workspace trust in a real VS Code: corpus paths from workspace setting
 
     after(async function () {
       if (!vscode) return;
-      const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-      await vscode.close({ keepFiles: failed });
+      await vscode.closeAfterSuite(this);
       metrics.trustedStartMs = vscode.timings.startTotalMs;
       metrics.trustedScenarioMs = Date.now() - runStarted;
       recordMetrics({ trust: metrics });
-      console.log(`      e2e metrics: ${JSON.stringify({ trust: metrics })}`);
-      if (failed) console.log(`      kept ${vscode.root} for inspection`);
     });
 
     it('reads the workspace’s corpus folder: 34 speeches, the workspace’s one among them, and no warning', async function () {

@@ -64,12 +64,9 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
 
   after(async function () {
     if (!vscode) return;
-    const failed = this.test?.parent?.tests.some((t) => t.state === 'failed') ?? false;
-    await vscode.close({ keepFiles: failed });
+    await vscode.closeAfterSuite(this);
     const metrics = { userFiles: { ...timings, scenarioTotalMs: Date.now() - runStarted } };
     recordMetrics(metrics);
-    console.log(`      e2e metrics: ${JSON.stringify(metrics)}`);
-    if (failed) console.log(`      kept ${vscode.root} for inspection`);
   });
 
   afterEach(async function () {

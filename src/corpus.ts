@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MAX_FILE_MB, isCorpusFile, loadCorpus, oneLine, printablePath } from './core/corpus';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from './core/types';
+import { skipReasonText } from './skipReasons';
 
 export const CORPUS_SECTION = 'speechDrafter.corpus';
 /** Small corpora load before a notification would be read; only slower loads show one. */
@@ -254,7 +255,7 @@ export class Corpus implements vscode.Disposable {
       this.log.info(vscode.l10n.t('Indexing was cancelled; the previous corpus stays in use.'));
       return loadedCorpus(previous ?? { documents: [], skipped: [] }, previous?.sources ?? [], previous?.version ?? 0, true);
     }
-    for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', printablePath(s.path), oneLine(s.reason)));
+    for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', printablePath(s.path), oneLine(skipReasonText(s.reason))));
     const chars = result.documents.reduce((n, d) => n + d.text.length, 0);
     const files = new Set(result.documents.map((d) => d.source)).size;
     this.log.info(

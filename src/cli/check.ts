@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildFormulationIndex, checkFormulations, type FormulationIssue } from '../core/check';
 import { buildPhraseIndex } from '../core/complete';
-import { decodeBytes } from '../core/corpus';
+import { decodeBytes, ioErrorReason } from '../core/corpus';
 import { ArgReader } from './args';
 import { loadCliCorpus } from './docs';
+import { skipReasonText } from './skipReasons';
 
 /** 1-based line and column (in UTF-16 units, as editors count) of each offset, in one pass. */
 function lineColumns(text: string, offsets: number[]): { line: number; column: number }[] {
@@ -35,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     draft = decodeBytes(readFileSync(file)).text;
   } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${file}: ${skipReasonText(ioErrorReason(err))}`);
   }
 
   const { documents } = await loadCliCorpus(corpus);

@@ -5,6 +5,7 @@ import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
 import type { CorpusLoadResult, SpeechDocument } from '../core/types';
 import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
+import { skipReasonText } from './skipReasons';
 
 /** The bundled corpus: media/corpus next to dist/ (or next to src/ when run from source). */
 function bundledCorpusDir(): string {
@@ -16,7 +17,7 @@ function bundledCorpusDir(): string {
 export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
   const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
   const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
-  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s)}\n`);
+  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
   return result;
 }
 

@@ -1,4 +1,5 @@
 // The engine's vocabulary. Nothing here (or anywhere under src/core) may import `vscode`.
+import type { SkipReason } from './corpus/skipReason';
 
 /** Kinds of speech the tree groups by, decided from title, salutation and closing. */
 export const SPEECH_KINDS = ['讲话', '主持词', '研讨发言', '党课', '汇报', '总结', '心得体会', '其他'] as const;
@@ -33,7 +34,7 @@ export interface SpeechDocument {
 
 export interface SkippedFile {
   path: string;
-  reason: string;
+  reason: SkipReason;
 }
 
 export interface CorpusLoadResult {

@@ -44,7 +44,7 @@ describe('cli: check', function () {
   it('says what is wrong with a missing file or missing argument', async () => {
     const missing = await cli('check', path.join(tmp.dir, 'nope.md'));
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /nope\.md: ENOENT/);
+    assert.match(missing.stderr, /nope\.md: 文件不存在/);
     const none = await cli('check');
     assert.match(none.stderr, /check needs one draft file/);
     const draft = path.join(tmp.dir, 'empty-corpus.md');

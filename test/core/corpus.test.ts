@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { cleanText, loadCorpus } from '../../src/core/corpus';
-import type { SpeechDocument, SpeechKind } from '../../src/core/types';
+import type { SkippedFile, SpeechDocument, SpeechKind } from '../../src/core/types';
 import { CORPUS_DIR, EVAL_DOCS_DIR, hashTree } from './fixtures/corpusFixtures';
 
 const evalDocs = readdirSync(EVAL_DOCS_DIR)
@@ -26,7 +26,7 @@ const EXPECTED_KINDS: SpeechKind[] = [
 
 describe('corpus: the sample corpus', () => {
   let documents: SpeechDocument[];
-  let skipped: { path: string; reason: string }[];
+  let skipped: SkippedFile[];
   let hashesBefore: Record<string, string>;
 
   before(async () => {

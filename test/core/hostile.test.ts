@@ -17,6 +17,7 @@ import iconv from 'iconv-lite';
 import { loadCorpus, openReadOnly, parseSpeeches, type CorpusFileHandle } from '../../src/core/corpus';
 import type { CorpusLoadResult } from '../../src/core/types';
 import { CORPUS_DIR, makeDocx, patchDeclaredSize, tempDir } from './fixtures/corpusFixtures';
+import { skipReasonText } from '../../src/cli/skipReasons';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -394,7 +395,7 @@ describe('hostile corpus folder', function () {
       const ms = fileMs.get(input.file);
       const stallMs = fileStallMs.get(input.file);
       const outcome = skips.length
-        ? `skipped: ${skips.map((s) => s.reason).join(' | ')}`
+        ? `skipped: ${skips.map((s) => skipReasonText(s.reason)).join(' | ')}`
         : docs.length
           ? `indexed: ${docs.length} speech${docs.length > 1 ? 'es' : ''}, ${docs.reduce((n, d) => n + d.text.length, 0).toLocaleString('en')} chars`
           : 'ignored (no line, by design)';
@@ -406,7 +407,7 @@ describe('hostile corpus folder', function () {
       });
       if (input.expect === 'indexed' && (!docs.length || skips.length)) problems.push(`${input.name}: expected indexed, got ${outcome}`);
       if (input.expect === 'ignored' && (docs.length || skips.length)) problems.push(`${input.name}: expected no speech and no line, got ${outcome}`);
-      if (input.expect instanceof RegExp && (docs.length || skips.length !== 1 || !input.expect.test(skips[0].reason))) {
+      if (input.expect instanceof RegExp && (docs.length || skips.length !== 1 || !input.expect.test(skipReasonText(skips[0].reason)))) {
         problems.push(`${input.name}: expected one line matching ${input.expect}, got ${outcome}`);
       }
     }
@@ -414,7 +415,7 @@ describe('hostile corpus folder', function () {
     // Nothing skipped that the table does not account for, and every line is one line.
     const accounted = new Set(all.map((i) => i.file));
     assert.deepEqual(result.skipped.filter((s) => !accounted.has(s.path)), []);
-    for (const s of result.skipped) assert.ok(s.reason.length > 0 && !/[\r\n]/.test(s.reason), s.reason);
+    for (const s of result.skipped) assert.ok(skipReasonText(s.reason).length > 0 && !/[\r\n]/.test(skipReasonText(s.reason)), skipReasonText(s.reason));
     assert.equal(result.cancelled, undefined);
   });
 
@@ -495,10 +496,11 @@ describe('hostile corpus folder', function () {
       assert.equal(lines.length, skips.length, `stderr has ${lines.length} lines for ${skips.length} skipped files:\n${stderr}`);
       for (const s of skips) {
         const printable = !/[\u0000-\u001f\u007f]/.test(s.path);
+        const reason = skipReasonText(s.reason);
         const matching = lines.filter((l) =>
-          printable ? l === `跳过 skipped: ${s.path}: ${s.reason}` : l.endsWith(`: ${s.reason}`) && s.path.split(/[\u0000-\u001f\u007f]/).every((part) => l.includes(part)),
+          printable ? l === `跳过 skipped: ${s.path}: ${reason}` : l.endsWith(`: ${reason}`) && s.path.split(/[\u0000-\u001f\u007f]/).every((part) => l.includes(part)),
         );
-        assert.equal(matching.length, 1, `one line for ${JSON.stringify(s.path)}: ${s.reason}`);
+        assert.equal(matching.length, 1, `one line for ${JSON.stringify(s.path)}: ${reason}`);
       }
       assert.deepEqual(treeHashes(root, false), treeBefore);
     });

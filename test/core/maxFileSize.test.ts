@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isTooLargeReason, loadCorpus, MAX_FILE_MB, sizeLimitReason } from '../../src/core/corpus';
+import { loadCorpus, MAX_FILE_MB, sizeLimitReason } from '../../src/core/corpus';
+import { skipReasonText } from '../../src/cli/skipReasons';
 import { indexCorpus } from '../../src/core/corpusIndex';
 import { CORPUS_DIR, hashTree, tempDir } from './fixtures/corpusFixtures';
 import { runCli } from './fixtures/cli';
@@ -25,15 +26,15 @@ describe('corpus file size limit', function () {
 
   it('says the size, the limit and how to raise it, on one line', () => {
     const reason = sizeLimitReason('/x/大文件.txt', 300 * MB)!;
-    assert.equal(reason, '文件过大（300.0 MB，上限 256 MB）；调高上限：设置 speechDrafter.corpus.maxFileMB，或命令行 --max-file-mb N（file too large）');
-    assert.ok(isTooLargeReason(reason));
+    assert.deepEqual(reason, { code: 'tooLarge', bytes: 300 * MB, limitBytes: 256 * MB, fixedLimit: false });
+    assert.equal(skipReasonText(reason), '文件过大（300 MB，上限 256 MB）；调高上限：设置 speechDrafter.corpus.maxFileMB，或命令行 --max-file-mb N（file too large）');
     assert.equal(sizeLimitReason('/x/a.md', 256 * MB), undefined, 'the limit itself is allowed');
-    assert.match(sizeLimitReason('/x/a.md', 2 * MB, 1.5 * MB)!, /上限 1\.5 MB）；调高上限/);
+    assert.match(skipReasonText(sizeLimitReason('/x/a.md', 2 * MB, 1.5 * MB)!), /上限 1\.5 MB）；调高上限/);
     // A .docx is read whole: beyond 64 MB no setting helps, and the line doesn't pretend one does.
-    const docx = sizeLimitReason('/x/a.DOCX', 65 * MB, 1024 * MB)!;
-    assert.match(docx, /^文件过大（65\.0 MB，\.docx 上限 64 MB，不可调高）/);
+    const docx = skipReasonText(sizeLimitReason('/x/a.DOCX', 65 * MB, 1024 * MB)!);
+    assert.match(docx, /^文件过大（65 MB，上限 64 MB，不可调高）/);
     assert.doesNotMatch(docx, /maxFileMB|--max-file-mb/);
-    assert.match(sizeLimitReason('/x/a.docx', 2 * MB, 1 * MB)!, RAISE, 'under its own cap a .docx follows the setting');
+    assert.match(skipReasonText(sizeLimitReason('/x/a.docx', 2 * MB, 1 * MB)!), RAISE, 'under its own cap a .docx follows the setting');
     assert.deepEqual(MAX_FILE_MB, { min: 1, default: 256, max: 1024 });
   });
 
@@ -47,7 +48,7 @@ describe('corpus file size limit', function () {
       truncateSync(path.join(tmp.dir, 'sparse.docx'), 65 * MB);
       const before = hashTree(tmp.dir);
       const small = await loadCorpus([tmp.dir], { maxFileBytes: 64 * KB });
-      const reasons = Object.fromEntries(small.skipped.map((s) => [path.basename(s.path), s.reason]));
+      const reasons = Object.fromEntries(small.skipped.map((s) => [path.basename(s.path), skipReasonText(s.reason)]));
       assert.deepEqual(Object.keys(reasons).sort(), ['big.txt', 'sparse.docx']);
       assert.match(reasons['big.txt'], /^文件过大（0\.1 MB，上限 0\.1 MB）；/);
       assert.match(reasons['big.txt'], RAISE);
@@ -56,9 +57,9 @@ describe('corpus file size limit', function () {
 
       const large = await loadCorpus([tmp.dir], { maxFileBytes: 1 * MB });
       assert.deepEqual(large.skipped.map((s) => path.basename(s.path)), ['sparse.docx']);
-      assert.match(large.skipped[0].reason, RAISE);
+      assert.match(skipReasonText(large.skipped[0].reason), RAISE);
       const defaults = await loadCorpus([path.join(tmp.dir, 'sparse.docx')]);
-      assert.match(defaults.skipped[0].reason, /^文件过大（65\.0 MB，\.docx 上限 64 MB，不可调高）/);
+      assert.deepEqual(defaults.skipped[0].reason, { code: 'tooLarge', bytes: 65 * MB, limitBytes: 64 * MB, fixedLimit: true });
       assert.ok(large.documents.filter((d) => path.basename(d.source) === 'big.txt').length >= 5);
       assert.deepEqual(hashTree(tmp.dir), before);
     } finally {
@@ -102,7 +103,7 @@ describe('corpus file size limit', function () {
       const loweredMore = await run(200 * KB);
       assert.equal(loweredMore.origin, 'cache');
       assert.deepEqual(loweredMore.skipped.map((s) => s.reason), [sizeLimitReason('big.txt', bigSize, 200 * KB)]);
-      assert.match(loweredMore.skipped[0].reason, /上限 0\.2 MB/);
+      assert.equal(loweredMore.skipped[0].reason.code === 'tooLarge' && loweredMore.skipped[0].reason.limitBytes, 200 * KB);
     } finally {
       tmp.dispose();
     }
@@ -121,7 +122,7 @@ describe('corpus file size limit', function () {
       const { code, stdout, stderr } = await runCli('docs', '--no-default-corpus', '--corpus', tmp.dir, '--max-file-mb', '1');
       assert.equal(code, 0, stderr);
       assert.match(stdout, /\n1 篇讲稿/);
-      assert.equal(stderr, `跳过 skipped: ${path.join(tmp.dir, 'big.txt')}: ${sizeLimitReason('big.txt', Buffer.byteLength(readFileSync(path.join(tmp.dir, 'big.txt'))), MB)}\n`);
+      assert.equal(stderr, `跳过 skipped: ${path.join(tmp.dir, 'big.txt')}: ${skipReasonText(sizeLimitReason('big.txt', Buffer.byteLength(readFileSync(path.join(tmp.dir, 'big.txt'))), MB)!)}\n`);
       assert.match(stderr, /上限 1 MB）；调高上限：设置 speechDrafter\.corpus\.maxFileMB，或命令行 --max-file-mb N/);
 
       const raised = await runCli('docs', '--no-default-corpus', '--corpus', tmp.dir, '--max-file-mb', '2');

@@ -6,11 +6,12 @@ import type { CorpusIndex } from '../corpusIndex/build';
 import { PhraseIndex } from '../complete/phraseIndex';
 import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
 import { SearchIndex, type SearchIndexParts } from '../search';
+import type { SkipReason } from '../corpus/skipReason';
 import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types';
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {
@@ -20,7 +21,7 @@ export interface CachedFile {
   /** Speeches of this file, in order (they follow the previous files' speeches in `documents`). */
   speeches: number;
   /** Why the file gave no speeches, when it was skipped. */
-  skipped?: string;
+  skipped?: SkipReason;
 }
 
 interface CachedSpeech {

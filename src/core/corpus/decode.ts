@@ -1,6 +1,8 @@
 // Bytes → text. Chinese corpora come as UTF-8 (with or without BOM), UTF-16 with a BOM, or the
-// legacy GBK/GB18030 of older Windows tools; anything else is refused with a one-line reason.
+// legacy GBK/GB18030 of older Windows tools; anything else is refused with a SkipError.
 // Big files are decoded slice by slice (SliceDecoder) with the same checks as decodeBytes.
+
+import { SkipError } from './skipReason';
 
 export interface DecodedText {
   text: string;
@@ -14,11 +16,9 @@ const MAX_CONTROL_SHARE = 0.02;
 /** The bytes are not in the encoding tried; the caller may try the next candidate. */
 export class EncodingMismatch extends Error {
   constructor(readonly encoding: string) {
-    super(`${encoding.toUpperCase()} 文本已损坏，无法解码（invalid ${encoding}）`);
+    super(`invalid ${encoding}`);
   }
 }
-
-const UNDECODABLE = '无法识别的编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030（undecodable text）';
 
 /**
  * The encodings to try, in order, judged from the first bytes: a BOM names one (and `skip` is its
@@ -31,15 +31,15 @@ export function encodingCandidates(head: Uint8Array): { encodings: string[]; ski
   return { encodings: ['utf-8', 'gb18030'], skip: 0 };
 }
 
-/** The one-line reason when no candidate encoding fits. */
-export function undecodableReason(encodings: string[], hadBom: boolean): string {
-  return hadBom ? new EncodingMismatch(encodings[0]).message : UNDECODABLE;
+/** Why no candidate encoding fits: with a BOM, the encoding it named is damaged. */
+export function undecodable(encodings: string[], hadBom: boolean): SkipError {
+  return new SkipError(hadBom ? { code: 'undecodable', encoding: encodings[0] } : { code: 'undecodable' });
 }
 
 /**
  * Decodes one file in one encoding, slice after slice (a character may straddle two slices), and
  * checks every slice as decodeBytes checks a whole file. Throws EncodingMismatch when the bytes are
- * not in this encoding, a plain one-line Error when they are binary.
+ * not in this encoding, a SkipError when they are binary.
  */
 export class SliceDecoder {
   private readonly decoder: InstanceType<typeof TextDecoder>;
@@ -54,7 +54,7 @@ export class SliceDecoder {
   decode(bytes: Uint8Array, last: boolean): string {
     // Without a BOM a NUL byte never occurs in UTF-8 or GB18030 text: it is binary (or BOM-less UTF-16).
     if (!this.afterBom && bytes.indexOf(0) >= 0) {
-      throw new Error('不是文本文件：含有 NUL 字节（binary data, or UTF-16 without a BOM）');
+      throw new SkipError({ code: 'binary', detail: 'nulByte' });
     }
     let text: string;
     try {
@@ -76,18 +76,18 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       if (!(err instanceof EncodingMismatch)) throw err;
     }
   }
-  throw new Error(undecodableReason(encodings, skip > 0));
+  throw undecodable(encodings, skip > 0);
 }
 
-/** Throws a one-line Error when decoded text is binary: a NUL, or too many control characters. */
+/** Throws a SkipError when decoded text is binary: a NUL, or too many control characters. */
 function checkText(text: string): void {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) throw new Error('不是文本文件：含有 NUL 字符（binary data）');
+    if (c === 0) throw new SkipError({ code: 'binary', detail: 'nulChar' });
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
   }
   if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
-    throw new Error('不是文本文件：控制字符过多（mostly control characters, binary data）');
+    throw new SkipError({ code: 'binary', detail: 'controls' });
   }
 }

@@ -15,7 +15,6 @@ export {
   MAX_DOCX_FILE_BYTES,
   MAX_FILE_MB,
   sizeLimitReason,
-  isTooLargeReason,
   SLICE_BYTES,
   type CorpusFileHandle,
   type LoadCorpusOptions,
@@ -23,3 +22,4 @@ export {
 } from './load';
 export { extractOutline } from '../outline';
 export { oneLine, printablePath, skippedLine } from './report';
+export { SkipError, ioErrorReason, megabytes, wordSkip, type SkipCode, type SkipReason, type SkipWording } from './skipReason';

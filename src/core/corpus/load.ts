@@ -4,8 +4,9 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
 import { cleanRawLines } from './clean';
-import { EncodingMismatch, SliceDecoder, encodingCandidates, undecodableReason } from './decode';
+import { EncodingMismatch, SliceDecoder, encodingCandidates, undecodable } from './decode';
 import { docxText } from './docx';
+import { SkipError, ioErrorReason, type SkipReason } from './skipReason';
 import { SpeechSplitter, parseSpeeches } from './split';
 
 export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
@@ -21,7 +22,6 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const MAX_FILE_MB = { min: 1, default: DEFAULT_MAX_FILE_BYTES / (1024 * 1024), max: 1024 } as const;
 /** A .docx is read whole (a zip is read from its end); beyond this it is pictures, not a speech. */
 export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
-const TOO_LARGE = '文件过大';
 /**
  * Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop
  * between (a file up to this size reads exactly as parseSpeeches reads it whole; beyond, an advert
@@ -74,9 +74,9 @@ export async function readSpeechFile(
   file: string,
   options: ReadSpeechOptions = {},
 ): Promise<{ documents: SpeechDocument[]; skipped?: SkippedFile }> {
-  const skip = (reason: string) => ({ documents: [], skipped: { path: file, reason } });
+  const skip = (reason: SkipReason) => ({ documents: [], skipped: { path: file, reason } });
   const ext = path.extname(file).toLowerCase();
-  if (!(CORPUS_EXTENSIONS as readonly string[]).includes(ext)) return skip(`不支持的文件类型 ${ext || '（无扩展名）'}，只读取 .txt .md .docx`);
+  if (!(CORPUS_EXTENSIONS as readonly string[]).includes(ext)) return skip({ code: 'unsupportedType', ext });
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
     let handle: CorpusFileHandle | undefined;
@@ -84,16 +84,16 @@ export async function readSpeechFile(
     try {
       handle = await withinTime((options.openFile ?? openReadOnly)(file), stallMs);
       const documents = await readOpenFile(handle, file, ext, options, stallMs);
-      if (typeof documents === 'string') return skip(documents);
-      if (!documents.length && !options.token?.isCancellationRequested) return skip('没有可索引的文字（no text）');
+      if (!Array.isArray(documents)) return skip(documents);
+      if (!documents.length && !options.token?.isCancellationRequested) return skip({ code: 'noText' });
       return { documents };
     } catch (err) {
       stalled = err instanceof Stalled;
       if (err instanceof ChangedWhileRead) {
         if (attempt < REREADS_ON_CHANGE) continue;
-        return skip('读取时文件一直在被改写，未索引（file kept changing while being read）');
+        return skip({ code: 'keptChanging' });
       }
-      return skip(readError(err));
+      return skip(err instanceof Stalled ? { code: 'stalled', seconds: Math.round(stallMs / 1000) } : ioErrorReason(err));
     } finally {
       // A stalled handle may never close: don't wait for it.
       const closing = handle?.close().catch(() => undefined);
@@ -109,10 +109,10 @@ async function readOpenFile(
   ext: string,
   options: ReadSpeechOptions,
   stallMs: number,
-): Promise<SpeechDocument[] | string> {
+): Promise<SpeechDocument[] | SkipReason> {
   const before = await withinTime(handle.stat(), stallMs);
-  if (!before.isFile()) return '不是普通文件（not a regular file）';
-  if (before.size === 0) return '空文件（0 字节）';
+  if (!before.isFile()) return { code: 'notRegularFile' };
+  if (before.size === 0) return { code: 'emptyFile' };
   const tooLarge = sizeLimitReason(file, before.size, options.maxBytes);
   if (tooLarge) return tooLarge;
   let documents: SpeechDocument[];
@@ -188,7 +188,7 @@ async function readTextSpeeches(
       }
     } catch (err) {
       if (err instanceof EncodingMismatch && encoding !== encodings[encodings.length - 1]) continue;
-      if (err instanceof EncodingMismatch) throw new Error(undecodableReason(encodings, skip > 0));
+      if (err instanceof EncodingMismatch) throw undecodable(encodings, skip > 0);
       throw err;
     }
     return splitter.end();
@@ -220,42 +220,20 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Stalled(`读取超时：${Math.round(ms / 1000)} 秒无响应（stalled; a network drive?）`)), ms);
+    timer = setTimeout(() => reject(new Stalled('stalled')), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /**
- * Why a file of this size is not read under `maxBytes` (one line: the size, the limit, how to raise
- * it — a .docx's own limit is fixed, so none is offered), or undefined when it is within the limit.
+ * Why a file of this size is not read under `maxBytes` (a .docx also has its own fixed limit), or
+ * undefined when it is within the limit.
  */
-export function sizeLimitReason(file: string, size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
+export function sizeLimitReason(file: string, size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): SkipReason | undefined {
   const docx = path.extname(file).toLowerCase() === '.docx';
   const limit = docx ? Math.min(maxBytes, MAX_DOCX_FILE_BYTES) : maxBytes;
   if (size <= limit) return undefined;
-  const limitText = `${+(limit / (1024 * 1024)).toFixed(1)} MB`;
-  if (docx && limit === MAX_DOCX_FILE_BYTES) return `${TOO_LARGE}（${megabytes(size)}，.docx 上限 ${limitText}，不可调高）（file too large）`;
-  return `${TOO_LARGE}（${megabytes(size)}，上限 ${limitText}）；调高上限：设置 speechDrafter.corpus.maxFileMB，或命令行 --max-file-mb N（file too large）`;
-}
-
-/** Whether a skip reason is sizeLimitReason's (a cache restates it under the limit of the day). */
-export function isTooLargeReason(reason: string): boolean {
-  return reason.startsWith(TOO_LARGE);
-}
-
-function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限（permission denied）';
-  if (code === 'ENOENT') return '文件不存在（not found）';
-  if (code === 'ELOOP') return '符号链接循环（symlink loop）';
-  if (code === 'EISDIR') return '是文件夹，不是文件';
-  const message = err instanceof Error ? err.message : String(err);
-  const line = message.split('\n')[0].trim() || '无法读取';
-  return code ? `${line}（${code}）` : line;
+  return { code: 'tooLarge', bytes: size, limitBytes: limit, fixedLimit: docx && limit === MAX_DOCX_FILE_BYTES };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -281,21 +259,21 @@ export async function collectFiles(sources: string[], skipped: SkippedFile[], to
     try {
       real = await fs.realpath(dir);
     } catch (err) {
-      skipped.push({ path: dir, reason: readError(err) });
+      skipped.push({ path: dir, reason: ioErrorReason(err) });
       return;
     }
     // A symlink back to an ancestor (or a folder listed twice) is walked once.
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     if (depth > MAX_FOLDER_DEPTH) {
-      skipped.push({ path: dir, reason: `文件夹嵌套超过 ${MAX_FOLDER_DEPTH} 层，未再深入` });
+      skipped.push({ path: dir, reason: { code: 'folderTooDeep', depth: MAX_FOLDER_DEPTH } });
       return;
     }
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
-      skipped.push({ path: dir, reason: readError(err) });
+      skipped.push({ path: dir, reason: ioErrorReason(err) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -305,7 +283,7 @@ export async function collectFiles(sources: string[], skipped: SkippedFile[], to
       const full = path.join(dir, entry.name);
       // A name that is not valid UTF-8 reaches us with U+FFFD in it and can't be opened by that name.
       if (entry.name.includes('\ufffd') && !(await exists(full))) {
-        if (isCorpusFile(entry.name)) skipped.push({ path: full, reason: '文件名不是有效的 UTF-8 编码，无法按名打开（invalid file name encoding; rename the file）' });
+        if (isCorpusFile(entry.name)) skipped.push({ path: full, reason: { code: 'badFileName' } });
         continue;
       }
       let isDir = entry.isDirectory();
@@ -316,19 +294,19 @@ export async function collectFiles(sources: string[], skipped: SkippedFile[], to
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch (err) {
-          if (isCorpusFile(entry.name)) skipped.push({ path: full, reason: `链接无效：${readError(err)}` });
+          if (isCorpusFile(entry.name)) skipped.push({ path: full, reason: { code: 'brokenLink', cause: ioErrorReason(err) } });
           continue;
         }
       }
       if (isDir) await walk(full, depth + 1);
       else if (isFile && isCorpusFile(entry.name)) await addFile(full);
-      else if (!isFile && isCorpusFile(entry.name)) skipped.push({ path: full, reason: '不是普通文件（not a regular file）' });
+      else if (!isFile && isCorpusFile(entry.name)) skipped.push({ path: full, reason: { code: 'notRegularFile' } });
     }
   };
   for (const source of sources) {
     // An empty setting entry would resolve to the working directory: refuse it instead.
     if (!source.trim()) {
-      skipped.push({ path: source, reason: '语料路径为空（empty corpus path）' });
+      skipped.push({ path: source, reason: { code: 'emptyPath' } });
       continue;
     }
     const abs = path.resolve(source);
@@ -336,7 +314,7 @@ export async function collectFiles(sources: string[], skipped: SkippedFile[], to
     try {
       stat = await fs.stat(abs);
     } catch (err) {
-      skipped.push({ path: abs, reason: `语料路径不可用：${readError(err)}` });
+      skipped.push({ path: abs, reason: { code: 'sourceUnavailable', cause: ioErrorReason(err) } });
       continue;
     }
     if (stat.isDirectory()) await walk(abs, 0);

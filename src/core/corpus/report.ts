@@ -1,4 +1,6 @@
 // How a skipped file is told to the user: always exactly one line, whatever its name holds.
+import type { SkippedFile } from '../types';
+import type { SkipReason } from './skipReason';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -13,7 +15,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
 }
 
-/** `path: reason` on one line. */
-export function skippedLine(skipped: { path: string; reason: string }): string {
-  return `${printablePath(skipped.path)}: ${oneLine(skipped.reason)}`;
+/** `path: reason` on one line, the reason worded by `word` (the CLI's table, the editor's l10n). */
+export function skippedLine(skipped: SkippedFile, word: (reason: SkipReason) => string): string {
+  return `${printablePath(skipped.path)}: ${oneLine(word(skipped.reason))}`;
 }

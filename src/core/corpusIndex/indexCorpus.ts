@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CacheInvalidError } from '../cache/sectionFile';
 import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from '../cache/indexCache';
-import { collectFiles, isTooLargeReason, readSpeechFile, sizeLimitReason } from '../corpus/load';
+import { collectFiles, readSpeechFile, sizeLimitReason } from '../corpus/load';
+import type { SkipReason } from '../corpus/skipReason';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
 import { buildCorpusIndexAsync, type CorpusIndex } from './build';
 
@@ -57,10 +58,10 @@ const sameFile = (a: CachedFile, b: { path: string; size: number; mtimeMs: numbe
  * limit, which the user may have raised or lowered, now falls on its other side); else its skip
  * reason, a size one restated with today's limit.
  */
-function reuse(cached: CachedFile, now: { path: string; size: number; mtimeMs: number }, maxFileBytes: number | undefined): { skipped?: string } | undefined {
+function reuse(cached: CachedFile, now: { path: string; size: number; mtimeMs: number }, maxFileBytes: number | undefined): { skipped?: SkipReason } | undefined {
   if (!sameFile(cached, now)) return undefined;
   const tooLarge = sizeLimitReason(now.path, now.size, maxFileBytes);
-  if (!!tooLarge !== (cached.skipped !== undefined && isTooLargeReason(cached.skipped))) return undefined;
+  if (!!tooLarge !== (cached.skipped?.code === 'tooLarge')) return undefined;
   const skipped = tooLarge ?? cached.skipped;
   return skipped ? { skipped } : {};
 }
@@ -147,7 +148,7 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
       const old = reused.get(st.path);
       const still = old && reuse(old.file, st, options.maxFileBytes);
       let fileDocs: SpeechDocument[];
-      let reason: string | undefined;
+      let reason: SkipReason | undefined;
       if (old && still) {
         fileDocs = old.documents;
         reason = still.skipped;

@@ -2,7 +2,11 @@
 // Speeches are rebuilt from the sample's paragraphs, whose sentences are reshuffled across
 // paragraphs and lightly mutated (a random 2-character token swapped in now and then), so the
 // number of distinct n-grams grows with size as it does in a real 素材库 instead of saturating.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+//
+// The sample's sentences, headings and titles are split in two halves by a hash of their text: the
+// indexed corpora are made of one half, the held-out corpus (where the benchmark's contexts and
+// queries come from) of the other, so no measured query is a sentence the index holds.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface GeneratedCorpus {
@@ -10,6 +14,20 @@ export interface GeneratedCorpus {
   chars: number;
   files: number;
   speeches: number;
+  /** Which half of the sample's sentences it is made of. */
+  part: CorpusPart;
+  /** The generator's version: a cached corpus of another version is made again. */
+  version: number;
+}
+
+export type CorpusPart = 'indexed' | 'heldOut';
+const GENERATOR_VERSION = 2;
+
+/** FNV-1a of a string: which half a sentence belongs to, the same on every machine. */
+function half(text: string): CorpusPart {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 2 === 0 ? 'indexed' : 'heldOut';
 }
 
 /** mulberry32: a tiny seeded PRNG, enough for reproducible test data. */
@@ -33,7 +51,7 @@ interface SampleParts {
   sentences: string[];
 }
 
-function sampleParts(sampleDir: string): SampleParts {
+function sampleParts(sampleDir: string, part: CorpusPart): SampleParts {
   const titles: string[] = [];
   const headings: string[] = [];
   const sentences: string[] = [];
@@ -48,18 +66,23 @@ function sampleParts(sampleDir: string): SampleParts {
       for (const s of line.match(/[^。！？；]+[。！？；]?/g) ?? []) if (s.length >= 8 && !HEADING.test(s) && !/^（[一二三四五六七八九十]+）/.test(s)) sentences.push(s);
     });
   }
-  return { titles, headings, sentences };
+  const mine = (xs: string[]) => xs.filter((x) => half(x) === part);
+  return { titles: mine(titles), headings: mine(headings), sentences: mine(sentences) };
 }
 
 
-/** Writes `.txt` files of about 256 K characters each, several speeches per file, until `chars`. */
-export function generateCorpus(sampleDir: string, outDir: string, chars: number, seed = 42): GeneratedCorpus {
+/** Writes `.txt` files of about 256 K characters each, several speeches per file, until `chars`, from one half of the sample's sentences. */
+export function generateCorpus(sampleDir: string, outDir: string, chars: number, seed = 42, part: CorpusPart = 'indexed'): GeneratedCorpus {
   const marker = join(outDir, '.generated.json');
-  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as GeneratedCorpus;
+  if (existsSync(marker)) {
+    const made = JSON.parse(readFileSync(marker, 'utf8')) as GeneratedCorpus;
+    if (made.version === GENERATOR_VERSION && made.part === part) return made;
+    rmSync(outDir, { recursive: true, force: true });
+  }
   mkdirSync(outDir, { recursive: true });
   const rand = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-  const parts = sampleParts(sampleDir);
+  const parts = sampleParts(sampleDir, part);
   const pool = parts.sentences.join('').replace(/[^\u4e00-\u9fff]/g, '');
   const mutate = (s: string): string => {
     if (rand() > 0.3 || s.length < 6) return s;
@@ -95,7 +118,7 @@ export function generateCorpus(sampleDir: string, outDir: string, chars: number,
     total += fileChars;
     files++;
   }
-  const result: GeneratedCorpus = { dir: outDir, chars: total, files, speeches };
+  const result: GeneratedCorpus = { dir: outDir, chars: total, files, speeches, part, version: GENERATOR_VERSION };
   writeFileSync(marker, JSON.stringify(result));
   return result;
 }

@@ -1,10 +1,13 @@
-// The corpus of this window: which sources the settings name, loading them (lazily, with progress),
-// and reloading when the settings or a corpus folder change. Every feature reads speeches from here.
+// The corpus of this window: which sources the settings name, loading them with their index (lazily,
+// with progress, in the indexing worker), and reloading when the settings or a corpus folder change.
+// Every feature reads the speeches and the one CorpusIndex from here: `await corpus.ready` (Foam's
+// pattern: one Promise of the index), or `corpus.current` on a keystroke, which never waits.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MAX_FILE_MB, isCorpusFile, loadCorpus, oneLine, printablePath } from './core/corpus';
+import { MAX_FILE_MB, isCorpusFile, oneLine, printablePath } from './core/corpus';
+import { emptyCorpusIndex, type CorpusIndex } from './core/index';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from './core/types';
 import { skipReasonText } from './skipReasons';
 
@@ -22,16 +25,21 @@ export interface LoadProgress {
 }
 
 /**
- * The one way the corpus gets loaded, so it can be swapped (a worker thread with a cache) without
- * touching any feature. It must honour `token` and may resolve with what it has when cancelled.
+ * How the corpus and its index get loaded (the indexing worker with its cache: workerLoader.ts). It
+ * must honour `token`; a cancelled load resolves with `cancelled: true` and no index.
  */
 export type CorpusLoader = (
   sources: string[],
   options: { token: CancellationToken; onProgress: (p: LoadProgress) => void; maxFileBytes: number },
-) => Promise<CorpusLoadResult>;
+) => Promise<CorpusLoadResult & { index?: CorpusIndex; origin?: IndexOrigin }>;
+
+/** Where a loaded index came from: the cache as saved, the cache with some files read again, or every file read. */
+export type IndexOrigin = 'cache' | 'incremental' | 'rebuilt';
 
 export interface LoadedCorpus {
   readonly documents: readonly SpeechDocument[];
+  /** The index of exactly these speeches: completion, search, 提法核对 and the 常用提法 view read it. */
+  readonly index: CorpusIndex;
   readonly skipped: readonly SkippedFile[];
   /** Absolute paths of the files and folders that were read. */
   readonly sources: readonly string[];
@@ -39,6 +47,9 @@ export interface LoadedCorpus {
   readonly version: number;
   /** The user cancelled the last load: these documents are from the load before it (or none). */
   readonly cancelled: boolean;
+  /** How the index was had, and how long the load took (milliseconds); absent for the empty corpus. */
+  readonly origin?: IndexOrigin;
+  readonly loadMs?: number;
   byId(id: string): SpeechDocument | undefined;
 }
 
@@ -69,13 +80,19 @@ function workspaceSettingsNamingPaths(folders: readonly string[]): string[] {
 }
 
 function loadedCorpus(
-  result: Pick<LoadedCorpus, 'documents' | 'skipped'>,
+  result: Pick<LoadedCorpus, 'documents' | 'skipped' | 'index' | 'origin' | 'loadMs'>,
   sources: readonly string[],
   version: number,
   cancelled: boolean,
 ): LoadedCorpus {
   const byId = new Map(result.documents.map((d) => [d.id, d]));
-  return { documents: result.documents, skipped: result.skipped, sources, version, cancelled, byId: (id) => byId.get(id) };
+  const { documents, index, skipped, origin, loadMs } = result;
+  return { documents, index, skipped, sources, version, cancelled, origin, loadMs, byId: (id) => byId.get(id) };
+}
+
+/** No speeches, nothing indexed: before the first load, or after one that failed with nothing before it. */
+function emptyCorpus(version = 0, cancelled = false): LoadedCorpus {
+  return loadedCorpus({ documents: [], skipped: [], index: emptyCorpusIndex() }, [], version, cancelled);
 }
 
 /** Resolves one configured path: `~` is the home folder, a relative path is taken in each workspace folder. */
@@ -90,10 +107,13 @@ export function resolveCorpusPath(p: string, folders: readonly string[], home = 
 export class Corpus implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<LoadedCorpus>();
   private readonly loadingEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<LoadProgress>();
   /** Fires after every load that finished (replaced, kept on cancel, or failed). */
   readonly onDidChange = this.changeEmitter.event;
   /** Fires when a load starts. */
   readonly onDidStartLoading = this.loadingEmitter.event;
+  /** Fires as a load reads files (a few times a second at most). */
+  readonly onDidReportProgress = this.progressEmitter.event;
 
   private pending: Promise<LoadedCorpus> | undefined;
   private latest: LoadedCorpus | undefined;
@@ -108,7 +128,7 @@ export class Corpus implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    private readonly loader: CorpusLoader = (sources, options) => loadCorpus(sources, options),
+    private readonly loader: CorpusLoader,
   ) {
     // Nothing loads until someone asks; after that, these keep the corpus in step with its sources.
     const reloadIfLoaded = () => {
@@ -117,6 +137,7 @@ export class Corpus implements vscode.Disposable {
     this.subscriptions.push(
       this.changeEmitter,
       this.loadingEmitter,
+      this.progressEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(CORPUS_SECTION)) reloadIfLoaded();
       }),
@@ -130,9 +151,14 @@ export class Corpus implements vscode.Disposable {
     return (this.pending ??= this.reload());
   }
 
-  /** The last loaded corpus, if any, without starting a load. */
+  /** The last loaded corpus, if any, without starting a load (what a keystroke reads: it never waits). */
   get current(): LoadedCorpus | undefined {
     return this.latest;
+  }
+
+  /** True when the newest load finished and no other is under way: `current` is the corpus the settings name. */
+  get isReady(): boolean {
+    return this.latest !== undefined && !this.isLoading;
   }
 
   get isLoading(): boolean {
@@ -216,6 +242,7 @@ export class Corpus implements vscode.Disposable {
       onProgress: (p) => {
         progress = p;
         reportToNotification?.(p);
+        if (this.loadCts?.token === token) this.progressEmitter.fire(p);
       },
     });
     const settled = work.then(
@@ -245,15 +272,15 @@ export class Corpus implements vscode.Disposable {
     }, NOTIFY_AFTER_MS);
     void settled.then(() => clearTimeout(notifyTimer));
 
-    let result: CorpusLoadResult;
+    let result: Awaited<ReturnType<CorpusLoader>>;
     try {
       result = await work;
     } catch (err) {
       return this.failed(err);
     }
-    if (token.isCancellationRequested || result.cancelled) {
+    if (token.isCancellationRequested || result.cancelled || !result.index) {
       this.log.info(vscode.l10n.t('Indexing was cancelled; the previous corpus stays in use.'));
-      return loadedCorpus(previous ?? { documents: [], skipped: [] }, previous?.sources ?? [], previous?.version ?? 0, true);
+      return previous ? loadedCorpus(previous, previous.sources, previous.version, true) : emptyCorpus(0, true);
     }
     for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', printablePath(s.path), oneLine(skipReasonText(s.reason))));
     const chars = result.documents.reduce((n, d) => n + d.text.length, 0);
@@ -268,7 +295,8 @@ export class Corpus implements vscode.Disposable {
         result.skipped.length,
       ),
     );
-    return loadedCorpus(result, sources, (previous?.version ?? 0) + 1, false);
+    const { documents, skipped, index, origin } = result;
+    return loadedCorpus({ documents, skipped, index, origin, loadMs: Date.now() - started }, sources, (previous?.version ?? 0) + 1, false);
   }
 
   /** A load that threw keeps the previous corpus (or an empty one): features never see a rejection. */
@@ -276,7 +304,7 @@ export class Corpus implements vscode.Disposable {
     const message = err instanceof Error ? err.message : String(err);
     this.log.error(vscode.l10n.t('Loading the corpus failed: {0}', message));
     void vscode.window.showErrorMessage(vscode.l10n.t('讲稿助手: loading the corpus failed: {0}', message));
-    return this.latest ?? loadedCorpus({ documents: [], skipped: [] }, [], 0, false);
+    return this.latest ?? emptyCorpus();
   }
 
   private explainIgnored(ignoredUntrusted: string[], unresolved: string[]): void {

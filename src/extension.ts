@@ -1,5 +1,6 @@
-// Wires every surface to one Corpus. `activate` is synchronous and cheap: it registers providers and
-// commands only; the corpus loads when a feature first awaits `corpus.ready`.
+// Wires every surface to one Corpus and its index. `activate` is synchronous and cheap: it registers
+// providers and commands only; the corpus and its index load (in the indexing worker) when a feature
+// first awaits `corpus.ready`.
 //
 // Language choice: our users are Chinese, and many of them run an English VS Code. The product name
 // 讲稿助手 stays Chinese in every locale (it is the name; the activity-bar entry is 讲稿助手 everywhere).
@@ -8,8 +9,11 @@
 // Speech kinds (讲话, 主持词…) are the corpus's own vocabulary and are never translated. A Chinese
 // VS Code shows Chinese throughout (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
+import { AcceptedPhraseStore, PhraseCompleter, setting } from './completer';
 import { registerPhraseCompletion } from './completion';
 import { Corpus } from './corpus';
+import { registerCorpusStatus } from './corpusStatus';
+import { OpenDrafts } from './drafts';
 import type { Feature, FeatureContext } from './feature';
 import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
@@ -19,7 +23,7 @@ import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
 import { registerCorpusTree } from './tree';
-import { workerCorpusLoader } from './workerLoader';
+import { workerCorpusLoader, workerDraftsIndexer } from './workerLoader';
 
 /** Add a surface here: one line, one `Feature`. */
 const features: Feature[] = [
@@ -31,6 +35,7 @@ const features: Feature[] = [
   registerInsertOutline,
   registerPhrasesView,
   registerStatusBar,
+  registerCorpusStatus,
   registerFormulationCheck,
 ];
 
@@ -47,8 +52,10 @@ export function activate(extension: vscode.ExtensionContext): SpeechDrafterApi {
   const start = performance.mark('speechDrafter.activate.start');
   const log = vscode.window.createOutputChannel('讲稿助手', { log: true });
   const corpus = new Corpus(extension.extensionUri, log, workerCorpusLoader(extension, log));
-  extension.subscriptions.push(log, corpus, vscode.commands.registerCommand(LogCommands.showLog, () => log.show()));
-  const context: FeatureContext = { extension, corpus, log };
+  const drafts = new OpenDrafts(corpus, log, () => setting('includeOpenDrafts', true), workerDraftsIndexer(extension));
+  const completer = new PhraseCompleter(corpus, drafts, new AcceptedPhraseStore(extension.globalState));
+  extension.subscriptions.push(log, corpus, drafts, vscode.commands.registerCommand(LogCommands.showLog, () => log.show()));
+  const context: FeatureContext = { extension, corpus, completer, log };
   for (const feature of features) extension.subscriptions.push(feature(context));
   const end = performance.mark('speechDrafter.activate.end');
   const activationMs = end.startTime - start.startTime;

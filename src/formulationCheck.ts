@@ -1,12 +1,12 @@
 // 提法核对 in the editor: a warning under a span of a draft that is one character away from a
 // formulation the corpus uses often (做到“两个拥护” → 做到“两个维护”), and a quick fix that writes the
-// corpus's wording. Drafts are checked a moment after typing stops, once the phrase index is ready;
+// corpus's wording. Drafts are checked a moment after typing stops, once the corpus index is loaded;
 // nothing is checked (and nothing shown) before that, or when speechDrafter.check.enabled is off.
 import * as vscode from 'vscode';
-import { checkFormulations, type FormulationIndex, type FormulationIssue } from './core/check';
-import { formulationsOf, type PhraseIndex } from './core/complete';
+import { checkFormulations, type FormulationIssue } from './core/check';
+import type { Corpus, LoadedCorpus } from './corpus';
+import { DRAFT_SELECTOR, isDraft } from './drafts';
 import type { Feature } from './feature';
-import { DRAFT_SELECTOR, isDraft, phrasesOf, type Phrases } from './phrases';
 import { speechUri } from './speechDocuments';
 
 export const CHECK_SECTION = 'speechDrafter.check';
@@ -26,10 +26,11 @@ export class FormulationDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('speechDrafter.check');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly checked = new Map<string, CheckedDocument>();
-  private built: { phrases: PhraseIndex; index: FormulationIndex } | undefined;
+  /** The corpus the shown diagnostics were checked against (their related information points into it). */
+  private checkedAgainst: LoadedCorpus | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly phrases: Phrases) {
+  constructor(private readonly corpus: Corpus) {
     this.subscriptions.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -41,9 +42,9 @@ export class FormulationDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration(CHECK_SECTION)) this.checkAll();
       }),
       // A new corpus version: its formulations may differ, so every open draft is checked again.
-      phrases.onDidChange(() => this.checkAll()),
+      corpus.onDidChange(() => this.checkAll()),
     );
-    if (vscode.workspace.textDocuments.some((d) => this.wanted(d))) void phrases.ready().then(() => this.checkAll());
+    if (vscode.workspace.textDocuments.some((d) => this.wanted(d))) void corpus.ready.then(() => this.checkAll());
   }
 
   private wanted(document: vscode.TextDocument): boolean {
@@ -75,26 +76,23 @@ export class FormulationDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
-  /** The formulation index of the newest phrase index; undefined until one is built (asks for it). */
-  private formulations(): FormulationIndex | undefined {
-    const phrases = this.phrases.current;
-    if (!phrases) {
-      void this.phrases.ready();
-      return undefined;
-    }
-    if (this.built?.phrases !== phrases) this.built = { phrases, index: formulationsOf(phrases) };
-    return this.built.index;
+  /** The loaded corpus; undefined until the first load ends (asks for it). */
+  private loaded(): LoadedCorpus | undefined {
+    const loaded = this.corpus.current;
+    if (!loaded) void this.corpus.ready;
+    return loaded;
   }
 
   private check(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    const index = this.wanted(document) ? this.formulations() : undefined;
-    const text = index ? document.getText() : '';
-    if (!index || text.length > MAX_CHECK_CHARS) {
+    const loaded = this.wanted(document) ? this.loaded() : undefined;
+    const text = loaded ? document.getText() : '';
+    if (!loaded || text.length > MAX_CHECK_CHARS) {
       this.forget(document.uri);
       return;
     }
-    const issues = checkFormulations(index, text);
+    this.checkedAgainst = loaded;
+    const issues = checkFormulations(loaded.index, text);
     this.checked.set(document.uri.toString(), { version: document.version, issues });
     this.collection.set(document.uri, issues.map((issue) => this.diagnostic(document, issue)));
   }
@@ -110,7 +108,7 @@ export class FormulationDiagnostics implements vscode.Disposable {
     const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Warning);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = 'formulation';
-    const example = issue.phrase.example && this.built?.phrases.documents.find((doc) => doc.id === issue.phrase.example!.docId);
+    const example = issue.phrase.example && this.checkedAgainst?.byId(issue.phrase.example.docId);
     if (example) {
       const line = new vscode.Position(issue.phrase.example!.line, 0);
       d.relatedInformation = [
@@ -164,7 +162,7 @@ class FormulationFixes implements vscode.CodeActionProvider {
 }
 
 export const registerFormulationCheck: Feature = (context) => {
-  const diagnostics = new FormulationDiagnostics(phrasesOf(context));
+  const diagnostics = new FormulationDiagnostics(context.corpus);
   return vscode.Disposable.from(
     diagnostics,
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, new FormulationFixes(diagnostics), {

@@ -1,12 +1,14 @@
 // The indexing worker (bundled as dist/worker.js): loads, parses, builds and caches the corpus index
 // off the extension host thread. One request at a time: {type: 'index', id, sources, storageDir,
-// build, cancel} → progress messages, then one 'done' whose typed arrays are transferred, not copied.
+// build, cancel} → progress messages, then one 'done' whose typed arrays are transferred, not copied;
+// or {type: 'drafts', id, documents} → the completion part of an index over the open drafts.
 // `cancel` is a SharedArrayBuffer flag the host sets, so even a long synchronous step sees it.
 import { parentPort } from 'node:worker_threads';
-import { corpusIndexParts } from './core/cache/indexCache';
-import type { SectionValue } from './core/cache/sectionFile';
-import { indexCorpus, type IndexProgress } from './core/corpusIndex';
-import type { IndexWorkerPart, IndexWorkerReply, IndexWorkerRequest } from './core/corpusIndex/indexWorkerClient';
+import { corpusIndexParts } from './core/index/cache';
+import { indexCorpus, type IndexProgress } from './core/index/indexCorpus';
+import type { SectionValue } from './core/index/sectionFile';
+import { buildCompletionIndex } from './core/index/corpusIndex';
+import type { DraftsRequest, IndexWorkerPart, IndexWorkerReply, IndexWorkerRequest } from './core/index/worker';
 
 /** Progress is posted at most this often (the notification can't show more). */
 const PROGRESS_EVERY_MS = 100;
@@ -23,7 +25,16 @@ function transferables(sections: Record<string, SectionValue>): ArrayBuffer[] {
 const port = parentPort;
 if (port) {
   const post = (reply: IndexWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
-  port.on('message', (request: IndexWorkerRequest) => {
+  port.on('message', (request: IndexWorkerRequest | DraftsRequest) => {
+    if (request?.type === 'drafts') {
+      try {
+        const { corpus, mined, roles } = buildCompletionIndex(request.documents);
+        post({ type: 'drafts', id: request.id, sa: corpus.sa, roles, mined }, [corpus.sa.buffer as ArrayBuffer, roles.buffer as ArrayBuffer]);
+      } catch (err) {
+        post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
+      }
+      return;
+    }
     if (request?.type !== 'index') return;
     const flag = new Int32Array(request.cancel);
     const token = {
@@ -48,6 +59,7 @@ if (port) {
         const part = (p: IndexWorkerPart) => post({ type: 'part', id: request.id, part: p });
         for (let i = 0; i < meta.speeches.length; i += PART_ITEMS) part({ field: 'speeches', items: meta.speeches.slice(i, i + PART_ITEMS) });
         for (let i = 0; i < meta.phrases.length; i += PART_ITEMS) part({ field: 'phrases', items: meta.phrases.slice(i, i + PART_ITEMS) });
+        for (let i = 0; i < meta.formulations.length; i += PART_ITEMS) part({ field: 'formulations', items: meta.formulations.slice(i, i + PART_ITEMS) });
         if (typeof sections.text === 'string') part({ field: 'text', text: sections.text });
         const { text: _text, ...restSections } = sections;
         void _text;
@@ -56,7 +68,7 @@ if (port) {
             type: 'done',
             id: request.id,
             cancelled: false,
-            meta: { ...meta, speeches: [], phrases: [] },
+            meta: { ...meta, speeches: [], phrases: [], formulations: [] },
             sections: restSections,
             skipped: result.skipped,
             origin: result.origin,

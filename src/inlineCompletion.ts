@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { snippetOf } from './core/complete';
 import { addedText } from './core/complete/ranking';
-import { acceptCommand, completerOf, endsSentence, setting } from './completion';
+import { acceptCommand, completeLogged, endsSentence, setting, type PhraseCompleter } from './completer';
+import { DRAFT_SELECTOR, isDraft } from './drafts';
 import type { Feature } from './feature';
-import { DRAFT_SELECTOR, isDraft } from './phrases';
 
 /** Where the ghost text goes and what it holds: `typed` is the text already in the range. */
 export interface GhostText {
@@ -31,7 +31,10 @@ export function fitToSelected(ghost: GhostText, selected: vscode.SelectedComplet
 }
 
 class PhraseInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
-  constructor(private readonly completer: ReturnType<typeof completerOf>) {}
+  constructor(
+    private readonly completer: PhraseCompleter,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   provideInlineCompletionItems(
     document: vscode.TextDocument,
@@ -42,7 +45,7 @@ class PhraseInlineCompletionProvider implements vscode.InlineCompletionItemProvi
     if (!isDraft(document) || !setting('inline', true, document)) return undefined;
     const before = document.lineAt(position.line).text.slice(0, position.character);
     if (endsSentence(before)) return undefined;
-    const [item] = this.completer.complete(before, { limit: 1, inline: true });
+    const [item] = completeLogged(this.completer, this.log, before, { limit: 1, inline: true });
     if (token.isCancellationRequested || !item) return undefined;
     const start = position.translate(0, -item.replace);
     const ghost = fitToSelected(
@@ -60,5 +63,5 @@ class PhraseInlineCompletionProvider implements vscode.InlineCompletionItemProvi
 }
 
 export const registerInlinePhraseCompletion: Feature = (context) => {
-  return vscode.languages.registerInlineCompletionItemProvider(DRAFT_SELECTOR, new PhraseInlineCompletionProvider(completerOf(context)));
+  return vscode.languages.registerInlineCompletionItemProvider(DRAFT_SELECTOR, new PhraseInlineCompletionProvider(context.completer, context.log));
 };

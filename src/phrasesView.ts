@@ -2,12 +2,12 @@
 // and in how many speeches each is used. A click inserts the phrase at the cursor of the draft being
 // written; the context menu opens a speech where it occurs; a filter narrows the lists.
 import * as vscode from 'vscode';
-import type { PhraseIndex } from './core/complete';
 import { snippetOf } from './core/complete';
+import type { MinedItems } from './core/phrases';
 import { pageOf, PhraseCatalog, type PhraseEntry, type PhraseGroup, type PhraseGroupKind, type PhraseMatch } from './core/phrases/phraseGroups';
 import type { Corpus } from './corpus';
 import type { Feature } from './feature';
-import { isDraft, phrasesOf, type Phrases } from './phrases';
+import { isDraft } from './drafts';
 import { insertAtCursor } from './search';
 import { showSpeech } from './speechDocuments';
 
@@ -66,16 +66,13 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
   private readonly emitter = new vscode.EventEmitter<PhraseNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  private catalog: { index: PhraseIndex; catalog: PhraseCatalog } | undefined;
+  private catalog: { mined: MinedItems; catalog: PhraseCatalog } | undefined;
   private groups: PhraseGroup[] | undefined;
   private shown = new Map<PhraseGroupKind, number>();
   private filterText = '';
   view: vscode.TreeView<PhraseNode> | undefined;
 
-  constructor(
-    private readonly phrases: Phrases,
-    private readonly corpus: Corpus,
-  ) {}
+  constructor(private readonly corpus: Corpus) {}
 
   get filter(): string {
     return this.filterText;
@@ -148,12 +145,12 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
     }
   }
 
-  /** The groups for the current corpus and filter; builds the phrase index on first use. */
+  /** The groups for the current corpus and filter; loads the corpus on first use. */
   private async currentGroups(): Promise<PhraseGroup[]> {
     if (this.groups) return this.groups;
     this.showMessage();
-    const index = await this.phrases.ready();
-    if (this.catalog?.index !== index) this.catalog = { index, catalog: new PhraseCatalog(index) };
+    const { mined } = (await this.corpus.ready).index;
+    if (this.catalog?.mined !== mined) this.catalog = { mined, catalog: new PhraseCatalog(mined) };
     this.groups = this.catalog.catalog.groups(this.filterText);
     this.showMessage();
     return this.groups;
@@ -164,7 +161,7 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
     const view = this.view;
     if (!view) return;
     view.description = this.filterText ? vscode.l10n.t('Filter: {0}', this.filterText) : undefined;
-    if (this.corpus.isLoading || !this.phrases.isCurrent) {
+    if (!this.corpus.isReady) {
       view.message = vscode.l10n.t('Indexing…');
       return;
     }
@@ -278,8 +275,7 @@ function entryFromArg(arg: unknown): PhraseEntry | undefined {
 
 export const registerPhrasesView: Feature = (context) => {
   const { corpus } = context;
-  const phrases = phrasesOf(context);
-  const provider = new PhraseTreeProvider(phrases, corpus);
+  const provider = new PhraseTreeProvider(corpus);
   const view = vscode.window.createTreeView(PHRASES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
   let lastDraft = vscode.window.activeTextEditor && isDraft(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor : undefined;
@@ -291,7 +287,6 @@ export const registerPhrasesView: Feature = (context) => {
     }),
     corpus.onDidStartLoading(() => provider.showMessage()),
     corpus.onDidChange(() => provider.refresh()),
-    phrases.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand(PhraseCommands.insertPhrase, async (arg: unknown) => {
       const entry = entryFromArg(arg);
       if (entry) await insertPhrase(entry, lastDraft);

@@ -6,12 +6,9 @@
 // characters are marked in the label with 【】, and the label is what the engine ranked.
 import * as vscode from 'vscode';
 import type { Corpus, LoadedCorpus } from './corpus';
-import { markMatches, SearchIndex, type SearchHit } from './core/search';
-import type { PhraseIndex } from './core/complete';
+import { markMatches, searchCorpus as search, type SearchHit } from './core/search';
 import type { Feature } from './feature';
-import { phrasesOf, type Phrases } from './phrases';
 import { showSpeech } from './speechDocuments';
-import { prebuiltIndexOf } from './workerLoader';
 
 export const SearchCommands = { searchCorpus: 'speechDrafter.searchCorpus' } as const;
 
@@ -19,19 +16,6 @@ const MAX_HITS = 50;
 
 interface HitItem extends vscode.QuickPickItem {
   hit?: SearchHit;
-}
-
-/** One search index per loaded corpus, built on first use, with the phrases mined from that corpus. */
-const indexes = new WeakMap<LoadedCorpus, SearchIndex>();
-function searchIndexOf(loaded: LoadedCorpus, phrases: PhraseIndex): SearchIndex {
-  let index = indexes.get(loaded);
-  if (!index) {
-    const mined = [...phrases.phrases, ...phrases.groups, ...phrases.quotations].map((p) => p.text);
-    // The indexing worker built one with the corpus; otherwise build it here.
-    index = prebuiltIndexOf(loaded.documents)?.search ?? SearchIndex.build(loaded.documents, mined);
-    indexes.set(loaded, index);
-  }
-  return index;
 }
 
 const KIND_ICON: Record<SearchHit['kind'], string> = { sentence: 'quote', title: 'book', phrase: 'symbol-string' };
@@ -64,7 +48,7 @@ export async function insertAtCursor(editor: vscode.TextEditor, text: string): P
   editor.revealRange(new vscode.Range(end, end));
 }
 
-async function searchCorpus(corpus: Corpus, phrases: Phrases): Promise<void> {
+async function searchCorpus(corpus: Corpus): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const pick = vscode.window.createQuickPick<HitItem>();
   pick.title = vscode.l10n.t('Search the corpus');
@@ -73,13 +57,12 @@ async function searchCorpus(corpus: Corpus, phrases: Phrases): Promise<void> {
   pick.matchOnDetail = false;
   const openButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Open the source speech at this line') };
   const disposables: vscode.Disposable[] = [pick];
-  let index: SearchIndex | undefined;
   let loaded: LoadedCorpus | undefined;
   let hidden = false;
 
   const refresh = () => {
     const query = pick.value;
-    if (!index || !loaded) {
+    if (!loaded) {
       pick.items = [messageItem(vscode.l10n.t('Indexing…'))];
       return;
     }
@@ -87,7 +70,7 @@ async function searchCorpus(corpus: Corpus, phrases: Phrases): Promise<void> {
       pick.items = [messageItem(vscode.l10n.t('Type to search {0} speeches: sentences, titles and phrases.', loaded.documents.length))];
       return;
     }
-    const hits = index.search(query, { limit: MAX_HITS });
+    const hits = search(loaded.index.search, query, { limit: MAX_HITS });
     pick.items = hits.length ? hits.map((h) => hitItem(h, openButton)) : [messageItem(vscode.l10n.t('Nothing in the corpus matches “{0}”.', query.trim()))];
   };
 
@@ -120,13 +103,12 @@ async function searchCorpus(corpus: Corpus, phrases: Phrases): Promise<void> {
   pick.busy = true;
   refresh();
   pick.show();
-  const [corpusLoaded, phraseIndex] = await Promise.all([corpus.ready, phrases.ready()]);
+  const ready = await corpus.ready;
   if (hidden) return;
-  loaded = corpusLoaded;
-  index = searchIndexOf(loaded, phraseIndex);
+  loaded = ready;
   pick.busy = false;
   refresh();
 }
 
 export const registerCorpusSearch: Feature = (context) =>
-  vscode.commands.registerCommand(SearchCommands.searchCorpus, () => searchCorpus(context.corpus, phrasesOf(context)));
+  vscode.commands.registerCommand(SearchCommands.searchCorpus, () => searchCorpus(context.corpus));

@@ -1,24 +1,20 @@
-// The CorpusLoader of the extension: the corpus and its whole index (completion, mining, search)
-// are loaded, built and cached by the indexing worker (dist/worker.js), never on the extension
-// host thread. The cache lives in the extension's global storage, keyed by every corpus file's
-// path, size and mtime, the engine's version and this extension's version. The index built with a
-// corpus is handed to the phrase and search features through `prebuiltIndexOf`, so they don't
-// build their own on this thread.
+// The CorpusLoader of the extension: the corpus and its whole index (mining, completion, search, the
+// formulation table) are loaded, built and cached by the indexing worker (dist/worker.js), never on
+// the extension host thread. The cache lives in the extension's global storage, keyed by every
+// corpus file's path, size and mtime, the engine's version and this extension's version. A second
+// worker builds the small index of the open drafts, so a draft never waits behind a corpus build.
 import * as vscode from 'vscode';
-import type { CorpusIndex } from './core/corpusIndex';
-import { IndexWorker } from './core/corpusIndex/indexWorkerClient';
+import type { CompletionIndex } from './core/index';
+import { IndexWorker } from './core/index/worker';
 import type { SpeechDocument } from './core/types';
 import type { CorpusLoader } from './corpus';
 
-const prebuilt = new WeakMap<readonly SpeechDocument[], CorpusIndex>();
-
-/** The index the worker built together with these speeches (the `documents` of a LoadedCorpus), if any. */
-export function prebuiltIndexOf(documents: readonly SpeechDocument[]): CorpusIndex | undefined {
-  return prebuilt.get(documents);
+function workerFile(extension: vscode.ExtensionContext): string {
+  return vscode.Uri.joinPath(extension.extensionUri, 'dist', 'worker.js').fsPath;
 }
 
 export function workerCorpusLoader(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel): CorpusLoader {
-  const worker = new IndexWorker(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'worker.js').fsPath);
+  const worker = new IndexWorker(workerFile(extension));
   extension.subscriptions.push({ dispose: () => worker.dispose() });
   const build = String(extension.extension.packageJSON.version ?? 'dev');
   return async (sources, { token, onProgress, maxFileBytes }) => {
@@ -32,7 +28,6 @@ export function workerCorpusLoader(extension: vscode.ExtensionContext, log: vsco
     });
     if (result.cacheProblem) log.info(vscode.l10n.t('Index cache not used: {0}', result.cacheProblem));
     if (result.index) {
-      prebuilt.set(result.documents, result.index);
       const how =
         result.origin === 'cache'
           ? vscode.l10n.t('loaded from the cache')
@@ -43,4 +38,13 @@ export function workerCorpusLoader(extension: vscode.ExtensionContext, log: vsco
     }
     return result;
   };
+}
+
+/** Builds the completion index of the open drafts in a worker of its own. */
+export type DraftsIndexer = (documents: SpeechDocument[]) => Promise<CompletionIndex>;
+
+export function workerDraftsIndexer(extension: vscode.ExtensionContext): DraftsIndexer {
+  const worker = new IndexWorker(workerFile(extension));
+  extension.subscriptions.push({ dispose: () => worker.dispose() });
+  return (documents) => worker.completionIndex(documents);
 }

@@ -2,11 +2,10 @@
 // often (做到“两个拥护” → 做到“两个维护”). Exit code 1 when something was flagged, as linters do.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildFormulationIndex, checkFormulations, type FormulationIssue } from '../core/check';
-import { buildPhraseIndex } from '../core/complete';
+import { checkFormulations, type FormulationIssue } from '../core/check';
 import { decodeBytes, ioErrorReason } from '../core/corpus';
 import { ArgReader } from './args';
-import { loadCliCorpus } from './docs';
+import { loadCliIndex } from './docs';
 import { skipReasonText } from './skipReasons';
 
 /** 1-based line and column (in UTF-16 units, as editors count) of each offset, in one pass. */
@@ -39,22 +38,22 @@ export async function run(args: string[]): Promise<number> {
     throw new Error(`${file}: ${skipReasonText(ioErrorReason(err))}`);
   }
 
-  const { documents } = await loadCliCorpus(corpus);
+  const index = await loadCliIndex(corpus);
+  const { documents } = index;
   if (!documents.length) process.stderr.write('素材库为空，无从核对 the corpus is empty: nothing to check against (--corpus DIR)\n');
-  const index = buildFormulationIndex(buildPhraseIndex(documents));
   const issues = checkFormulations(index, draft);
   const where = lineColumns(draft, issues.map((i) => i.start));
   if (json) {
     const out = issues.map((issue, k) => ({ ...where[k], ...issue }));
-    process.stdout.write(JSON.stringify({ file, speeches: documents.length, formulations: index.formulations.length, issues: out }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ file, speeches: documents.length, formulations: index.formulations.formulations.length, issues: out }, null, 2) + '\n');
   } else {
     const relative = path.relative(process.cwd(), file);
     const name = relative && !relative.startsWith('..') ? relative : file;
     for (const [k, issue] of issues.entries()) process.stdout.write(`${name}:${where[k].line}:${where[k].column}  ${describe(issue)}\n`);
     process.stdout.write(
       issues.length
-        ? `${issues.length} 处提法可能有误 possible wrong formulations (对照 ${documents.length} 篇讲稿中的 ${index.formulations.length} 条常用提法)\n`
-        : `未发现提法问题 no wrong formulations found (对照 ${documents.length} 篇讲稿中的 ${index.formulations.length} 条常用提法)\n`,
+        ? `${issues.length} 处提法可能有误 possible wrong formulations (对照 ${documents.length} 篇讲稿中的 ${index.formulations.formulations.length} 条常用提法)\n`
+        : `未发现提法问题 no wrong formulations found (对照 ${documents.length} 篇讲稿中的 ${index.formulations.formulations.length} 条常用提法)\n`,
     );
   }
   return issues.length ? 1 : 0;

@@ -4,11 +4,13 @@
 //   answer   {"items": [{"insert", "replace", "label", "detail", "kind", "source"?, "snippet"?}, ...]}
 // Lines that arrive while the corpus loads are answered, in order, once the index is ready.
 import { createInterface } from 'node:readline';
-import { buildPhraseIndex, complete, formulationsOf, type PhraseIndex } from '../core/complete';
+import type { CorpusIndex } from '../core/index';
+import { suggest } from '../core/suggest';
 import { ArgReader } from './args';
-import { loadCliCorpus } from './docs';
+import { loadCliIndex } from './docs';
 
-export function answer(index: PhraseIndex, line: string, options: { limit: number; inline: boolean }): string {
+/** One answer line: the editor's suggestions (completions the 提法 guard admits). */
+export function answer(index: CorpusIndex, line: string, options: { limit: number; inline: boolean }): string {
   let before: unknown;
   try {
     before = (JSON.parse(line) as { before?: unknown })?.before;
@@ -16,7 +18,7 @@ export function answer(index: PhraseIndex, line: string, options: { limit: numbe
     return JSON.stringify({ items: [], error: 'request is not JSON: {"before": "..."}' });
   }
   if (typeof before !== 'string') return JSON.stringify({ items: [], error: 'request needs a string "before"' });
-  return JSON.stringify({ items: complete(index, before, options) });
+  return JSON.stringify({ items: suggest(index, before, options) });
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -30,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`--top needs a positive whole number (got ${top})`);
 
   const pending: string[] = [];
-  let index: PhraseIndex | null = null;
+  let index: CorpusIndex | null = null;
   const options = { limit, inline };
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on('line', (line) => {
@@ -39,11 +41,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const closed = new Promise<void>((resolve) => lines.once('close', resolve));
 
-  const { documents } = await loadCliCorpus(corpus);
-  const built = buildPhraseIndex(documents);
-  // The 提法 guard's index, built now rather than inside the first request's answer time.
-  formulationsOf(built);
-  index = built;
+  index = await loadCliIndex(corpus);
   process.stdout.write(pending.splice(0).map((l) => answer(index!, l, options) + '\n').join(''));
   await closed;
   return 0;

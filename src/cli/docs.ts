@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
+import { buildCorpusIndexAsync, type CorpusIndex } from '../core/index';
 import type { CorpusLoadResult, SpeechDocument } from '../core/types';
 import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
@@ -19,6 +20,12 @@ export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResu
   const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
   for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
   return result;
+}
+
+/** The corpus the options name with its whole index (built here, as the editor's worker builds it). */
+export async function loadCliIndex(options: CorpusArgs): Promise<CorpusIndex> {
+  const { documents } = await loadCliCorpus(options);
+  return buildCorpusIndexAsync(documents);
 }
 
 /** Length of a speech in 字, counted as the tree and the status bar count it (the Word/WPS rule of src/core/count.ts). */

@@ -1,8 +1,7 @@
 // `phrases`: what mining found in the corpus — stock phrases, parallel groups (排比) and quotations,
 // with how often and in how many speeches each is used.
-import { buildPhraseIndex } from '../core/complete';
 import { ArgReader } from './args';
-import { loadCliCorpus } from './docs';
+import { loadCliIndex } from './docs';
 
 export async function run(args: string[]): Promise<number> {
   const reader = new ArgReader(args);
@@ -14,8 +13,7 @@ export async function run(args: string[]): Promise<number> {
   const n = top === undefined ? 30 : Number(top);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--top needs a positive whole number (got ${top})`);
 
-  const { documents } = await loadCliCorpus(corpus);
-  const index = buildPhraseIndex(documents);
+  const { documents, mined: index } = await loadCliIndex(corpus);
   const phrases = index.phrases.slice(0, n);
   const groups = index.groups.slice(0, n);
   const quotations = index.quotations.slice(0, n);

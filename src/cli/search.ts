@@ -1,9 +1,9 @@
 // `search`: the corpus search of the 搜索素材库 command from the shell — sentences, titles and mined
 // phrases matching every keyword, best first, the matched characters in 【】.
-import { buildPhraseIndex } from '../core/complete';
-import { markMatches, SearchIndex, type SearchHit } from '../core/search';
+import { SearchTables } from '../core/index';
+import { markMatches, searchCorpus, type SearchHit } from '../core/search';
 import { ArgReader } from './args';
-import { loadCliCorpus } from './docs';
+import { loadCliIndex } from './docs';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { sentence: '句', title: '题', phrase: '语' };
 
@@ -18,10 +18,12 @@ export async function run(args: string[]): Promise<number> {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--top needs a positive whole number (got ${top})`);
   if (!query.trim()) throw new Error('search needs keywords: search 高质量发展 [more keywords] [--top N] [--json]');
 
-  const { documents } = await loadCliCorpus(corpus);
-  const phrases = noPhrases ? [] : minedPhrases(documents);
   const started = performance.now();
-  const hits = SearchIndex.build(documents, phrases).search(query, { limit: n });
+  const index = await loadCliIndex(corpus);
+  const { documents } = index;
+  // --no-phrases: the speeches' sentences and titles only (tables without the mined items).
+  const tables = noPhrases ? SearchTables.build(documents) : index.search;
+  const hits = searchCorpus(tables, query, { limit: n });
   if (json) {
     process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     return 0;
@@ -37,9 +39,4 @@ export async function run(args: string[]): Promise<number> {
   process.stderr.write(`${hits.length} hits (${documents.length} speeches, index + search ${(performance.now() - started).toFixed(0)} ms)\n`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
-}
-
-function minedPhrases(documents: Parameters<typeof buildPhraseIndex>[0]): string[] {
-  const index = buildPhraseIndex(documents);
-  return [...index.phrases, ...index.groups, ...index.quotations].map((p) => p.text);
 }

@@ -3,7 +3,7 @@
 // Usage: npm run bench:check -- [--docs DIR] [--slips 10] [--kind random|word] [--seed 1] [--limit N] [--json FILE]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leaveOneOut } from '../../src/core/check/evaluate';
+import { leaveOneOut } from './checkEvaluate';
 import type { SpeechDocument } from '../../src/core/types';
 
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ const docs: SpeechDocument[] = files.map((f) => {
 const started = Date.now();
 // Everything above zero confidence is kept, so one run gives the whole threshold table.
 const slips = opt('--kind', 'random') === 'word' ? 'word' : 'random';
-const report = leaveOneOut(docs, { slipsPerSpeech: Number(opt('--slips', '10')), seed: Number(opt('--seed', '1')), slips, check: { minConfidence: 0.01 } });
+const report = leaveOneOut(docs, { slipsPerSpeech: Number(opt('--slips', '10')), seed: Number(opt('--seed', '1')), slips, minConfidence: 0.01 });
 const json = opt('--json', '');
 if (json) writeFileSync(json, JSON.stringify(report, null, 1));
 

@@ -1,10 +1,15 @@
-// In-process leave-one-out keystroke-savings run of the completion engine over the eval speeches:
-// the same walk as ../shared/eval/ksr.mjs (writer accepts the best of the top N, pays rank + 1),
-// without spawning a process per fold, so the method's knobs can be compared quickly.
-// Usage: npm run bench:ksr -- [--docs DIR] [--top 5] [--inline] [--limit N] [--no-guard] [--set key=value]...
+// In-process leave-one-out keystroke-savings run of the completion engine over the 33 sample speeches:
+// the same walk as ../shared/eval/ksr.mjs (the writer accepts the best of the top N and pays rank + 1;
+// the index holds every other speech), without a process per fold, so the method's knobs can be
+// compared quickly. The speeches are split in two halves by their number: knobs are tuned on the
+// TUNE half (even numbers) and the TEST half (odd numbers) reports what the tuning did not see, next
+// to leave-one-out over all 33.
+// Usage: npm run bench:ksr -- [--docs DIR] [--top 5] [--inline] [--half tune|test|all] [--no-guard] [--set key=value]... [--json]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPhraseIndex, complete, completionTuning, formulationsOf, guardStats } from '../../src/core/complete';
+import { completionTuning } from '../../src/core/complete';
+import { buildCorpusIndex } from '../../src/core/index';
+import { guardStats, suggest } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
 
 const args = process.argv.slice(2);
@@ -14,32 +19,47 @@ const opt = (name: string, dflt: string) => {
 };
 const docsDir = opt('--docs', join(__dirname, '..', 'core', 'fixtures', 'speeches'));
 const top = Number(opt('--top', '5'));
-const limit = Number(opt('--limit', '1000'));
 const inline = args.includes('--inline');
 const guard = !args.includes('--no-guard');
+const only = opt('--half', 'all');
 args.forEach((a, i) => {
   if (a !== '--set') return;
   const [k, v] = args[i + 1].split('=');
   (completionTuning as Record<string, number>)[k] = Number(v);
 });
 
+export type Half = 'tune' | 'test';
+/** Which half a speech file belongs to: even numbers tune, odd numbers test. */
+export const halfOf = (file: string): Half => (Number(/\d+/.exec(file)?.[0] ?? 0) % 2 === 0 ? 'tune' : 'test');
+
 const files = readdirSync(docsDir).filter((f) => f.endsWith('.txt')).sort();
-const docs: SpeechDocument[] = files.map((f) => {
+const docs: (SpeechDocument & { half: Half })[] = files.map((f) => {
   const text = readFileSync(join(docsDir, f), 'utf8');
-  return { id: f, title: text.slice(0, text.indexOf('\n')), kind: '其他', text, source: join(docsDir, f), sourceLines: [0, 0], headings: [] };
+  return { id: f, title: text.slice(0, text.indexOf('\n')), kind: '其他', text, source: join(docsDir, f), sourceLines: [0, 0], headings: [], half: halfOf(f) };
 });
 
-let chars = 0, keys = 0, offered = 0, top1Good = 0, requests = 0;
+interface Walk {
+  chars: number;
+  keys: number;
+  /** Positions where something was offered, and where an offer was taken. */
+  offered: number;
+  accepted: number;
+  top1Good: number;
+  /** Items offered and not taken, summed over positions (what sits on screen for nothing). */
+  idleItems: number;
+}
+
 const times: number[] = [];
-for (const held of docs.slice(0, limit)) {
-  const index = buildPhraseIndex(docs.filter((d) => d !== held));
-  // Built with the index (the extension and the CLI do the same), not inside the first request's time.
-  if (guard) formulationsOf(index);
+let requests = 0;
+
+function walk(held: SpeechDocument): Walk {
+  const index = buildCorpusIndex(docs.filter((d) => d !== held));
   const doc = held.text;
+  const w: Walk = { chars: doc.length, keys: 0, offered: 0, accepted: 0, top1Good: 0, idleItems: 0 };
   let i = 0;
   while (i < doc.length) {
     const t0 = performance.now();
-    const items = complete(index, doc.slice(Math.max(0, i - 200), i), { limit: top, inline, formulations: guard ? undefined : null }).slice(0, top);
+    const items = suggest(index, doc.slice(Math.max(0, i - 200), i), { limit: top, inline, check: guard ? index : null }).slice(0, top);
     times.push(performance.now() - t0);
     requests++;
     let best: { r: number; gain: number; net: number } | null = null;
@@ -47,17 +67,56 @@ for (const held of docs.slice(0, limit)) {
       const n = it.replace;
       if (n < 0 || n > Math.min(i, 200) || !doc.startsWith(it.insert, i - n)) return;
       const gain = it.insert.length - n, cost = r + 1;
-      if (r === 0 && gain >= 2) top1Good++;
+      if (r === 0 && gain >= 2) w.top1Good++;
       if (gain > cost && (!best || gain - cost > best.net)) best = { r, gain, net: gain - cost };
     });
-    if (items.length) offered++;
+    if (items.length) w.offered++;
     const b = best as { r: number; gain: number } | null;
-    if (b) { keys += b.r + 1; i += b.gain; } else { keys += 1; i += 1; }
+    if (b) {
+      w.keys += b.r + 1;
+      i += b.gain;
+      w.accepted++;
+    } else {
+      if (items.length) w.idleItems++;
+      w.keys += 1;
+      i += 1;
+    }
   }
-  chars += doc.length;
+  return w;
 }
+
+const walks = new Map<string, Walk & { half: Half }>();
+const started = performance.now();
+for (const d of docs) if (only === 'all' || d.half === only) walks.set(d.id, { ...walk(d), half: d.half });
+
+function summary(ws: readonly Walk[]) {
+  const sum = (k: keyof Walk) => ws.reduce((n, w) => n + w[k], 0);
+  const chars = sum('chars');
+  return {
+    speeches: ws.length,
+    chars,
+    ksr: 100 * (1 - sum('keys') / chars),
+    top1Precision: (100 * sum('top1Good')) / Math.max(1, sum('offered')),
+    acceptRate: (100 * sum('accepted')) / Math.max(1, sum('offered')),
+    idleOffersPer100: (100 * sum('idleItems')) / chars,
+    offeredPerChar: sum('offered') / chars,
+  };
+}
+
+const rows = [
+  ['leave-one-out, all', [...walks.values()]],
+  ['tune half (even)', [...walks.values()].filter((w) => w.half === 'tune')],
+  ['test half (odd)', [...walks.values()].filter((w) => w.half === 'test')],
+] as const;
 times.sort((a, b) => a - b);
-const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))].toFixed(2);
-console.log(`KSR=${(100 * (1 - keys / chars)).toFixed(2)}% top1-precision=${(100 * top1Good / Math.max(1, offered)).toFixed(1)}% offered/char=${(offered / chars).toFixed(2)} p50=${q(0.5)}ms p99=${q(0.99)}ms (top ${top}${inline ? ', inline' : ''}, ${Math.min(limit, docs.length)} docs, ${chars} chars)`);
+const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))];
+const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...summary(ws) }));
+console.log(`${inline ? 'ghost text (top 1, inline)' : `suggest list (top ${top})`}${guard ? '' : ', no 提法 guard'} — ${((performance.now() - started) / 1000).toFixed(0)} s, request p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`);
+console.log('set                  speeches   chars    KSR %  top-1 %  accept %  idle/100ch');
+for (const r of results)
+  console.log(
+    `${r.name.padEnd(20)} ${String(r.speeches).padStart(8)} ${String(r.chars).padStart(7)} ${r.ksr.toFixed(2).padStart(8)} ${r.top1Precision.toFixed(1).padStart(8)} ${r.acceptRate.toFixed(1).padStart(9)} ${r.idleOffersPer100.toFixed(1).padStart(11)}`,
+  );
 const per1000 = (n: number) => ((1000 * n) / Math.max(1, requests)).toFixed(1);
 if (guard) console.log(`提法 guard: ${guardStats.checked} items checked, ${per1000(guardStats.dropped)} dropped and ${per1000(guardStats.corrected)} corrected per 1,000 requests (${requests} requests)`);
+if (args.includes('--json')) console.log(JSON.stringify({ inline, top, results, p50_ms: q(0.5), p99_ms: q(0.99) }));

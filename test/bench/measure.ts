@@ -2,13 +2,18 @@
 //   measure.ts cold     <corpusDir> <holdoutDir> --cache DIR   index from scratch (cache cleared), save it
 //   measure.ts warm     <corpusDir> <holdoutDir> --cache DIR [--contexts N] [--queries N]   load it, time queries
 //   measure.ts baseline <corpusDir> <holdoutDir> [--queries N]   one Fuse.js over all sentences
+//   measure.ts handover <corpusDir> <holdoutDir> --cache DIR --worker FILE   the extension's path: the
+//     indexing worker (dist/worker.js) loads the saved index and hands it to this thread, whose
+//     longest stall (event-loop delay, as the extension host would feel it) is reported
 // Prints one JSON line on stdout.
 import { rmSync } from 'node:fs';
 import Fuse from 'fuse.js';
-import { complete } from '../../src/core/complete';
 import { loadCorpus } from '../../src/core/corpus';
-import { indexCorpus } from '../../src/core/corpusIndex';
-import { splitSentences } from '../../src/core/search/sentences';
+import { indexCorpus } from '../../src/core/index';
+import { IndexWorker } from '../../src/core/index/worker';
+import { splitSentences } from '../../src/core/index/sentences';
+import { searchCorpus } from '../../src/core/search';
+import { suggest } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
 import { seededRandom } from './generateCorpus';
 
@@ -99,8 +104,14 @@ async function main() {
         cold_index_s: total - save,
         cold_cpu_s: cpuSeconds(c0),
         load_s: (t.scan_s ?? 0) + (t.read_s ?? 0),
+        read_s: t.read_s,
         phrase_index_s: t.phrase_index_s,
+        wait_suffix_array_s: t.wait_suffix_array_s,
+        mine_sample_s: t.mine_sample_s,
+        recount_s: t.recount_s,
+        roles_s: t.roles_s,
         search_index_s: t.search_index_s,
+        formulations_s: t.formulations_s,
         save_s: save,
         peak_rss_mb: peakRssMb(),
       }),
@@ -119,8 +130,8 @@ async function main() {
     const queries = queriesFrom(holdout, Number(option('--queries') ?? 1000), 12);
     const completeCpu: number[] = [];
     const searchCpu: number[] = [];
-    const completeTimes = timeEach(contexts, (c) => complete(index.phrases, c), completeCpu);
-    const searchTimes = timeEach(queries, (q) => index.search.search(q), searchCpu);
+    const completeTimes = timeEach(contexts, (c) => suggest(index, c), completeCpu);
+    const searchTimes = timeEach(queries, (q) => searchCorpus(index.search, q), searchCpu);
     console.log(
       JSON.stringify({
         warm_load_s: warm,
@@ -135,6 +146,34 @@ async function main() {
         search_cpu_p50_ms: percentile(searchCpu, 50),
         search_cpu_p95_ms: percentile(searchCpu, 95),
         queries: queries.length,
+        peak_rss_mb: peakRssMb(),
+      }),
+    );
+  } else if (mode === 'handover') {
+    const workerFile = option('--worker');
+    if (!storageDir || !workerFile) throw new Error('handover needs --cache DIR and --worker FILE');
+    // The loop's turns, timed from here: a long gap between two of them is a stall of this thread.
+    let last = performance.now();
+    let longest = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 1);
+    const worker = new IndexWorker(workerFile);
+    const t0 = performance.now();
+    const result = await worker.index([corpusDir], { storageDir, build: 'dev' });
+    const handover = (performance.now() - t0) / 1000;
+    clearInterval(tick);
+    worker.dispose();
+    if (result.origin !== 'cache' || !result.index) throw new Error(`the cache was not used: ${result.origin} ${result.cacheProblem ?? ''}`);
+    console.log(
+      JSON.stringify({
+        handover_load_s: handover,
+        host_longest_stall_ms: longest,
+        host_restore_s: result.index.timings.restore_s,
+        speeches: result.documents.length,
+        formulations: result.index.formulations.formulations.length,
         peak_rss_mb: peakRssMb(),
       }),
     );

@@ -5,10 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { complete } from '../../src/core/complete';
-import { cacheFileFor, indexCorpus, type IndexedCorpus } from '../../src/core/corpusIndex';
-import { CorpusIndexCache } from '../../src/core/cache/indexCache';
-import type { CorpusIndex } from '../../src/core/corpusIndex';
+import { checkFormulations } from '../../src/core/check';
+import { cacheFileFor, indexCorpus, type CorpusIndex, type IndexedCorpus } from '../../src/core/index';
+import { CorpusIndexCache } from '../../src/core/index/cache';
+import { searchCorpus } from '../../src/core/search';
+import { suggest } from '../../src/core/suggest';
 import { seededRandom } from '../bench/generateCorpus';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'media', 'corpus');
@@ -29,21 +30,24 @@ function probes(index: CorpusIndex, n: number, seed: number): { contexts: string
   return { contexts, queries };
 }
 
-/** Everything a user can observe of an index: speeches, mined items, completions, search hits. */
+/** Everything a user can observe of an index: speeches, mined items, completions, search hits, 提法 issues. */
 function observe(index: CorpusIndex, p: { contexts: string[]; queries: string[] }) {
   return {
     documents: index.documents.map((d) => ({ ...d })),
-    phrases: index.phrases.phrases.map((x) => [x.text, x.count, x.docs]),
-    groups: index.phrases.groups.map((x) => x.text),
-    quotations: index.phrases.quotations.map((x) => [x.text, x.speaker]),
-    completions: p.contexts.map((c) => complete(index.phrases, c)),
-    inline: p.contexts.map((c) => complete(index.phrases, c, { inline: true })),
-    search: p.queries.map((q) => index.search.search(q, { limit: 10 })),
+    phrases: index.mined.phrases.map((x) => [x.text, x.count, x.docs]),
+    groups: index.mined.groups.map((x) => x.text),
+    quotations: index.mined.quotations.map((x) => [x.text, x.speaker]),
+    completions: p.contexts.map((c) => suggest(index, c)),
+    inline: p.contexts.map((c) => suggest(index, c, { inline: true })),
+    search: p.queries.map((q) => searchCorpus(index.search, q, { limit: 10 })),
+    formulations: index.formulations.formulations.map((f) => [f.text, f.form, [...f.slots]]),
+    variants: index.formulations.variants.map((v) => [v.text, v.expected.text, v.kind]),
+    issues: p.contexts.map((c) => checkFormulations(index, `${c}做到“两个拥护”，以学增志`)),
   };
 }
 
 describe('corpus index cache', function () {
-  this.timeout(180_000);
+  this.timeout(60_000); // each test indexes a copy of the sample corpus two or three times (about half a second each, much more on a busy machine)
   let work: string;
   let corpusDir: string;
   let storageDir: string;
@@ -117,11 +121,11 @@ describe('corpus index cache', function () {
     const bySource = (r: IndexedCorpus, f: string) => r.documents.filter((d) => d.source === f).map((d) => ({ ...d }));
     for (const f of files.filter((x) => x !== edited)) assert.deepEqual(bySource(after, f), bySource(before, f));
     assert.ok(bySource(after, edited).some((d) => d.text.includes(marker)));
-    assert.ok(after.index!.search.search('一锤一锤钉到底').some((h) => h.text.includes(marker)));
+    assert.ok(searchCorpus(after.index!.search, '一锤一锤钉到底').some((h) => h.text.includes(marker)));
     // And the next start loads the updated index.
     const next = await run();
     assert.equal(next.origin, 'cache');
-    assert.ok(next.index!.search.search('一锤一锤钉到底').length > 0);
+    assert.ok(searchCorpus(next.index!.search, '一锤一锤钉到底').length > 0);
   });
 
   it('an added file is the only one read; a removed file drops its speeches without reading anything', async () => {

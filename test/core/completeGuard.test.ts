@@ -1,20 +1,14 @@
-// The 提法 guard: no completion item may write a formulation the checker (src/core/check) flags, on
-// the bundled corpus and leave-one-out on the 33 eval speeches (where back-off splices happen most).
+// The 提法 guard (src/core/suggest.ts): no suggested item may write a formulation the check
+// (src/core/check) flags, on the bundled corpus and leave-one-out on the 33 eval speeches (where
+// back-off splices happen most).
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { checkFormulations, type FormulationIndex } from '../../src/core/check';
-import {
-  buildPhraseIndex,
-  complete,
-  completionTuning,
-  formulationsOf,
-  guardItem,
-  typedTail,
-  type CompletionItem,
-  type PhraseIndex,
-} from '../../src/core/complete';
+import { checkFormulations, type CheckIndex } from '../../src/core/check';
+import { completionTuning, type CompletionItem } from '../../src/core/complete';
+import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
+import { guardItem, suggest, typedTail } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
 import { sampleIndex } from './phrasesFixture';
 
@@ -31,7 +25,7 @@ function speeches(): SpeechDocument[] {
 }
 
 /** The checker's issues that the item's insert makes after `before` (not those wholly in the typed text). */
-function issuesOf(formulations: FormulationIndex, before: string, item: CompletionItem) {
+function issuesOf(formulations: CheckIndex, before: string, item: CompletionItem) {
   const tail = typedTail(before);
   const kept = tail.slice(0, tail.length - item.replace);
   return checkFormulations(formulations, kept + item.insert).filter((issue) => issue.end > kept.length);
@@ -39,20 +33,20 @@ function issuesOf(formulations: FormulationIndex, before: string, item: Completi
 
 const added = (items: CompletionItem[]) => items.map((it) => it.insert.slice(it.replace));
 
-let index: PhraseIndex;
+let index: CorpusIndex;
 
 before(async function () {
-  this.timeout(60000);
+  this.timeout(20_000); // mines the sample corpus once for every test of the file
   ({ index } = await sampleIndex());
 });
 
-describe('complete: 提法 guard', () => {
+describe('suggest: the 提法 guard over completion', () => {
   it('after 增强“四个 no item writes 增强“四个自信”, and the first continues with the whole group', () => {
     for (const typed of ['增强“四个', '我们要不断增强“四个', '要切实增强“四个']) {
-      const items = complete(index, typed, { limit: 10 });
+      const items = suggest(index, typed, { limit: 10 });
       assert.ok(items.length >= 1, typed);
       assert.ok(added(items)[0].startsWith('意识”、坚定“四个自信”、做到“两个维护”'), added(items)[0]);
-      for (const it of [...items, ...complete(index, typed, { inline: true })]) {
+      for (const it of [...items, ...suggest(index, typed, { inline: true })]) {
         const written = typed.slice(0, typed.length - it.replace) + it.insert;
         assert.ok(!written.includes('增强“四个自信”'), written);
       }
@@ -60,24 +54,24 @@ describe('complete: 提法 guard', () => {
   });
 
   it('each of the guard and PPM exclusion alone keeps the back-off splice out (without both it is offered)', () => {
-    const offered = (options: { formulations?: null }) => {
-      const items = complete(index, '增强“四个', { limit: 10, ...options });
+    const offered = (options: { check?: null }) => {
+      const items = suggest(index, '增强“四个', { limit: 10, ...options });
       return items.some((it) => it.insert.includes('增强“四个自信”'));
     };
     const exclusion = completionTuning.exclusionMinCount;
     try {
       completionTuning.exclusionMinCount = 0;
-      assert.equal(offered({ formulations: null }), true, 'the splice the real editor showed');
+      assert.equal(offered({ check: null }), true, 'the splice the real editor showed');
       assert.equal(offered({}), false, 'guard only');
     } finally {
       completionTuning.exclusionMinCount = exclusion;
     }
-    assert.equal(offered({ formulations: null }), false, 'exclusion only');
+    assert.equal(offered({ check: null }), false, 'exclusion only');
   });
 
   it('a spliced item becomes the formulation the checker expects when that continues the typed text', () => {
     const spliced: CompletionItem = { insert: '增强“四个自信”、做到“两个维护”', replace: 5, label: '', detail: '', kind: 'group' };
-    const formulations = formulationsOf(index);
+    const formulations = index;
     assert.equal(issuesOf(formulations, '增强“四个', spliced)[0]?.expected, '增强“四个意识”');
     // The checker's expected text continues what is typed: the item becomes the right formulation.
     const fixed = guardItem(formulations, typedTail('我们要增强“四个'), spliced);
@@ -87,7 +81,7 @@ describe('complete: 提法 guard', () => {
   });
 
   it('drops an item whose fix would change what was typed, keeps clean items as they are', () => {
-    const formulations = formulationsOf(index);
+    const formulations = index;
     // 坚定“四个意识” is the wrong frame for 意识: the fix (坚定“四个自信”) is not a continuation of 坚定“四个意.
     const wrong: CompletionItem = { insert: '坚定“四个意识”', replace: 6, label: '', detail: '', kind: 'group' };
     assert.equal(guardItem(formulations, '坚定“四个意', wrong), undefined);
@@ -98,8 +92,8 @@ describe('complete: 提法 guard', () => {
   it('a slip already typed does not take every item away', () => {
     // The writer's own 两个拥护 is the checker's business in the editor, not a reason to offer nothing.
     const typed = '做到“两个拥护”，增强“四个';
-    assert.ok(checkFormulations(formulationsOf(index), typed).length >= 1);
-    const items = complete(index, typed);
+    assert.ok(checkFormulations(index, typed).length >= 1);
+    const items = suggest(index, typed);
     assert.ok(added(items)[0]?.startsWith('意识”'), added(items).join(' | '));
   });
 
@@ -107,17 +101,17 @@ describe('complete: 提法 guard', () => {
     const docs = speeches();
     // Leave-one-out for a few speeches (the writer's text is not in the corpus, as in real use) and the whole corpus.
     const heldOut = [0, 8, 17, 29].filter((i) => i < docs.length);
-    const folds = new Map<number, PhraseIndex>();
-    let whole: PhraseIndex;
+    const folds = new Map<number, CorpusIndex>();
+    let whole: CorpusIndex;
 
     before(function () {
-      this.timeout(120000);
-      for (const i of heldOut) folds.set(i, buildPhraseIndex(docs.filter((_, k) => k !== i)));
-      whole = buildPhraseIndex(docs);
+      this.timeout(30_000); // five indexes of 32–33 speeches each (about a second apiece on this machine)
+      for (const i of heldOut) folds.set(i, buildCorpusIndex(docs.filter((_, k) => k !== i)));
+      whole = buildCorpusIndex(docs);
     });
 
     it('in the suggest list and the ghost text', function () {
-      this.timeout(120000);
+      this.timeout(20_000); // 2000 cursors, each item checked
       assert.equal(docs.length, 33);
       fc.assert(
         fc.property(fc.nat(docs.length - 1), fc.nat(), fc.boolean(), (d, at, inline) => {
@@ -125,23 +119,23 @@ describe('complete: 提法 guard', () => {
           const i = at % (text.length + 1);
           const before = text.slice(Math.max(0, i - 200), i);
           const fold = folds.get(d) ?? whole;
-          const items = complete(fold, before, inline ? { inline: true } : { limit: 5 });
-          for (const it of items) assert.deepEqual(issuesOf(formulationsOf(fold), before, it), [], `${before.slice(-20)}|${it.insert}`);
+          const items = suggest(fold, before, inline ? { inline: true } : { limit: 5 });
+          for (const it of items) assert.deepEqual(issuesOf(fold, before, it), [], `${before.slice(-20)}|${it.insert}`);
         }),
         { numRuns: 2000 },
       );
     });
 
     it("right after opening quotes and enumeration commas, where splices happen", function () {
-      this.timeout(120000);
+      this.timeout(20_000); // every such cursor of four speeches
       let requests = 0;
       for (const [d, fold] of folds) {
         const text = docs[d].text;
-        const formulations = formulationsOf(fold);
+        const formulations = fold;
         for (let i = 1; i < text.length; i++) {
           if (!'“、'.includes(text[i - 1]) && !'“、'.includes(text[i - 2] ?? '')) continue;
           const before = text.slice(Math.max(0, i - 200), i);
-          for (const it of [...complete(fold, before), ...complete(fold, before, { inline: true })]) {
+          for (const it of [...suggest(fold, before), ...suggest(fold, before, { inline: true })]) {
             requests++;
             assert.deepEqual(issuesOf(formulations, before, it), [], `${before.slice(-20)}|${it.insert}`);
           }

@@ -8,11 +8,12 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { cleanLines, parseSpeeches, readSpeechFile, type CorpusFileHandle } from '../../src/core/corpus';
-import { buildPhraseIndex, complete } from '../../src/core/complete';
+import { buildCorpusIndex, SearchTables } from '../../src/core/index';
+import { foldText } from '../../src/core/index/bigramIndex';
+import { splitSentences } from '../../src/core/index/sentences';
 import { buildCorpusText, mineParallelGroups, mineQuotations, mineStockPhrases } from '../../src/core/phrases';
-import { SearchIndex } from '../../src/core/search';
-import { foldText } from '../../src/core/search/bigramIndex';
-import { splitSentences } from '../../src/core/search/sentences';
+import { searchCorpus } from '../../src/core/search';
+import { suggest } from '../../src/core/suggest';
 import type { Heading, SpeechDocument } from '../../src/core/types';
 import { skipReasonText } from '../../src/cli/skipReasons';
 
@@ -103,7 +104,7 @@ function assertDocuments(docs: SpeechDocument[], rawLineCount: number): void {
 }
 
 describe('fuzz: loading, cleaning, splitting, outline, mining, completion, search', function () {
-  this.timeout(120_000);
+  this.timeout(60_000); // hundreds of generated corpora, each mined or indexed (a few seconds in all when the machine is quiet)
 
   after(() => console.log(`\n  fuzz.test.ts: ${runs.toLocaleString('en')} generated inputs`));
 
@@ -207,17 +208,17 @@ describe('fuzz: loading, cleaning, splitting, outline, mining, completion, searc
     );
   });
 
-  it('complete: replace within what was typed, insert continues it, sources in range, the same each time', () => {
+  it('suggest: replace within what was typed, insert continues it, sources in range, the same each time', () => {
     const before = (docs: SpeechDocument[]) => fc.oneof(excerpt(docs, 0, 30), fc.string({ maxLength: 30 }), speechText(8));
     check(
       fc.property(
         corpus.chain((docs) => fc.tuple(fc.constant(docs), fc.array(before(docs), { minLength: 1, maxLength: 6 }), fc.boolean())),
         ([docs, befores, inline]) => {
-          const index = buildPhraseIndex(docs);
+          const index = buildCorpusIndex(docs);
           const byId = new Map(docs.map((d) => [d.id, d]));
           for (const b of befores) {
-            const items = complete(index, b, { inline, limit: 5 });
-            assert.deepEqual(complete(index, b, { inline, limit: 5 }), items);
+            const items = suggest(index, b, { inline, limit: 5 });
+            assert.deepEqual(suggest(index, b, { inline, limit: 5 }), items);
             assert.ok(items.length <= (inline ? 1 : 5));
             for (const it of items) {
               assert.ok(Number.isInteger(it.replace) && it.replace >= 0 && it.replace <= b.length, `replace ${it.replace} of ${b.length}`);
@@ -246,11 +247,11 @@ describe('fuzz: loading, cleaning, splitting, outline, mining, completion, searc
           fc.tuple(fc.constant(docs), fc.array(fc.oneof(speechText(4), fc.string({ maxLength: 10 })), { maxLength: 4 }), fc.array(query(docs), { minLength: 1, maxLength: 5 })),
         ),
         ([docs, phrases, queries]) => {
-          const index = SearchIndex.build(docs, phrases);
+          const tables = SearchTables.build(docs, phrases);
           const byId = new Map(docs.map((d) => [d.id, d]));
           for (const q of queries) {
-            const hits = index.search(q, { limit: 10 });
-            assert.deepEqual(index.search(q, { limit: 10 }), hits);
+            const hits = searchCorpus(tables, q, { limit: 10 });
+            assert.deepEqual(searchCorpus(tables, q, { limit: 10 }), hits);
             assert.ok(hits.length <= 10);
             for (const h of hits) {
               assert.ok(h.score >= 0 && h.score <= 1, `score ${h.score}`);

@@ -1,12 +1,12 @@
-// The bundled sample corpus and its PhraseIndex, loaded once for the phrase and completion tests.
+// The bundled sample corpus and its index, loaded once for the phrase, completion and check tests.
 import * as path from 'node:path';
 import { defaultCorpusDir, loadCorpus } from '../../src/core/corpus';
-import { buildPhraseIndex, type PhraseIndex } from '../../src/core/complete';
+import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
 import type { SpeechDocument } from '../../src/core/types';
 
-let loaded: Promise<{ documents: SpeechDocument[]; index: PhraseIndex }> | undefined;
+let loaded: Promise<{ documents: SpeechDocument[]; index: CorpusIndex }> | undefined;
 
-export function sampleIndex(): Promise<{ documents: SpeechDocument[]; index: PhraseIndex }> {
-  loaded ??= loadCorpus([defaultCorpusDir(path.join(__dirname, '..', '..'))]).then(({ documents }) => ({ documents, index: buildPhraseIndex(documents) }));
+export function sampleIndex(): Promise<{ documents: SpeechDocument[]; index: CorpusIndex }> {
+  loaded ??= loadCorpus([defaultCorpusDir(path.join(__dirname, '..', '..'))]).then(({ documents }) => ({ documents, index: buildCorpusIndex(documents) }));
   return loaded;
 }

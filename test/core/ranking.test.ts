@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { buildPhraseIndex, complete, type CompletionItem, type PhraseIndex } from '../../src/core/complete';
+import type { CompletionItem } from '../../src/core/complete';
+import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
+import { suggest } from '../../src/core/suggest';
 import {
   acceptanceWeight,
   addedText,
@@ -149,15 +151,15 @@ describe('completion ranking', () => {
   });
 
   describe('on the sample corpus', () => {
-    let index: PhraseIndex;
+    let index: CorpusIndex;
     before(async function () {
-      this.timeout(60_000);
+      this.timeout(20_000); // mines the sample corpus
       const { documents } = await loadCorpus([CORPUS], { token: { isCancellationRequested: false }, onProgress: () => undefined });
-      index = buildPhraseIndex(documents);
+      index = buildCorpusIndex(documents);
     });
 
     it('a phrase the writer accepted comes first next time', () => {
-      const items = complete(index, '增强“四个', { limit: 5 });
+      const items = suggest(index, '增强“四个', { limit: 5 });
       assert.ok(items.length >= 2, 'the engine offers several lengths here');
       const chosen = items[items.length - 1];
       const acc = recordAcceptance(recordAcceptance({}, chosen.insert, NOW), chosen.insert, NOW);

@@ -2,12 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { loadCorpus } from '../../src/core/corpus';
-import { markMatches, SearchIndex, parseQuery } from '../../src/core/search';
-import { splitSentences } from '../../src/core/search/sentences';
+import { SearchTables } from '../../src/core/index';
+import { splitSentences } from '../../src/core/index/sentences';
+import { markMatches, parseQuery, searchCorpus, type SearchOptions } from '../../src/core/search';
 import type { SpeechDocument } from '../../src/core/types';
 import { seededRandom } from '../bench/generateCorpus';
 
 const CORPUS = path.join(__dirname, '..', '..', 'media', 'corpus');
+
+/** Search tables over `docs` (and phrases), queried as the editor queries them. */
+function searchable(docs: SpeechDocument[], phrases: string[] = []) {
+  const tables = SearchTables.build(docs, phrases);
+  return { search: (query: string, options?: SearchOptions) => searchCorpus(tables, query, options) };
+}
+type Searchable = ReturnType<typeof searchable>;
 
 interface KnownItem {
   query: string;
@@ -47,11 +55,11 @@ function knownItems(docs: SpeechDocument[], n: number, seed: number): KnownItem[
 
 describe('search', () => {
   let docs: SpeechDocument[];
-  let index: SearchIndex;
+  let index: Searchable;
 
   before(async () => {
     docs = (await loadCorpus([CORPUS])).documents;
-    index = SearchIndex.build(docs, ['坚持以人民为中心的发展思想', '全面从严治党永远在路上']);
+    index = searchable(docs, ['坚持以人民为中心的发展思想', '全面从严治党永远在路上']);
   });
 
   it('finds the sentence of ≥ 95 % of 300 generated known-item queries in the top 5', () => {
@@ -129,14 +137,14 @@ describe('search', () => {
     const doc: SpeechDocument = {
       id: 'x#0', title: '测试', kind: '其他', text: '推进ＡＩ赋能，提升2024年成效。', source: '', sourceLines: [0, 0], headings: [],
     };
-    const small = SearchIndex.build([doc]);
+    const small = searchable([doc]);
     assert.equal(small.search('ai赋能')[0]?.text, '推进ＡＩ赋能，提升2024年成效。');
     assert.deepEqual(small.search('２０２４')[0]?.matches, [[9, 13]]);
     assert.deepEqual(parseQuery('高质量发展 质量 发展  高质量发展'), ['高质量发展']);
   });
 
   it('is deterministic and honours cancellation', () => {
-    const again = SearchIndex.build(docs, ['坚持以人民为中心的发展思想', '全面从严治党永远在路上']);
+    const again = searchable(docs, ['坚持以人民为中心的发展思想', '全面从严治党永远在路上']);
     for (const q of ['发展', '党 建设', '初心使命', '作风建设']) assert.deepEqual(again.search(q), index.search(q));
     assert.deepEqual(index.search('发展', { token: { isCancellationRequested: true } }), []);
   });

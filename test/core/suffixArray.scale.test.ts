@@ -21,7 +21,7 @@ function naiveSuffixArray(text: string): number[] {
 }
 
 describe('suffix array by induced sorting', function () {
-  this.timeout(120_000);
+  this.timeout(60_000); // thousands of generated texts each checked against a naive sort, and a thread started
 
   it('equals the direct sort on random texts over small alphabets (with NUL, surrogates and U+FFFF)', () => {
     const alphabet = fc.constantFrom('\u0000', '的', '学', '习', '\n', '\ud83d', '\ude00', '\uffff', 'a');
@@ -36,7 +36,7 @@ describe('suffix array by induced sorting', function () {
 
   it('orders every suffix of the sample corpus (joined by NUL): a permutation, each suffix below the next', () => {
     const text = fs.readdirSync(SAMPLE).map((f) => fs.readFileSync(path.join(SAMPLE, f), 'utf8')).join('\u0000');
-    const sa = suffixArrayByInducedSorting(text)!;
+    const sa = suffixArrayByInducedSorting(text);
     assert.equal(sa.length, text.length);
     const seen = new Uint8Array(text.length);
     for (const p of sa) seen[p]++;
@@ -64,7 +64,9 @@ describe('suffix array by induced sorting', function () {
   it('sorted in a thread, gives the same array', async () => {
     const text = fs.readdirSync(SAMPLE).map((f) => fs.readFileSync(path.join(SAMPLE, f), 'utf8')).join('\u0000');
     const threaded = await suffixArrayInThread(text)!;
-    assert.deepEqual([...threaded], [...suffixArrayByInducedSorting(text)!]);
-    assert.equal(suffixArrayInThread('含有\uffff的文本'), undefined);
+    assert.deepEqual([...threaded], [...suffixArrayByInducedSorting(text)]);
+    // U+FFFF (a noncharacter some converters leave in text) needs no other algorithm.
+    const odd = '含有\uffff的文本\uffff含有';
+    assert.deepEqual([...(await suffixArrayInThread(odd)!)], naiveSuffixArray(odd));
   });
 });

@@ -355,6 +355,30 @@ export class VsCodeSession {
     await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*${escaped}`) }).waitFor({ timeout });
   }
 
+  /** The extension's corpus status-bar item (its id is the extension's id plus the item's). */
+  corpusStatusItem(): Locator {
+    return this.page.locator(`.statusbar .statusbar-item[id="${EXTENSION_ID}.speechDrafter.corpusStatus"]`);
+  }
+
+  /**
+   * Waits until the extension says its corpus index is ready — the status item's library icon, in any
+   * display language (a draft must be the active editor) — and returns the number of speeches it
+   * shows and its accessible label (which says how the index was had). Waits on state, not on a log.
+   */
+  async corpusReady(timeout = 120_000, atLeast = 1): Promise<{ speeches: number; label: string }> {
+    const item = this.corpusStatusItem();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await item.locator('.codicon-library').waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      const text = await item.innerText();
+      const speeches = Number(/([\d,]+)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
+      if (speeches >= atLeast) return { speeches, label: (await item.locator('a').getAttribute('aria-label')) ?? '' };
+      if (Date.now() > deadline) throw new Error(`the corpus status shows ${speeches} speeches, not at least ${atLeast}: ${text}`);
+      // A smaller corpus is still shown while the one the settings name loads: wait for the change.
+      await item.locator('.codicon-sync').waitFor({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+    }
+  }
+
   /** Our extension's output-channel log ("讲稿助手") as written by the extension host. */
   extensionLog(): string {
     const logs = join(this.userDataDir, 'logs');

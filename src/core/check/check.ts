@@ -2,8 +2,23 @@
 // (做到“两个拥护” for 做到“两个维护”), or a parallel group with two items swapped, while the draft's
 // own wording never occurs in the corpus. Conservative by design: a writer stops trusting a checker
 // that cries wolf, so an edit only counts where the corpus always fills that slot the same way.
+import type { CorpusIndex } from '../index/corpusIndex';
+import { FIXED_SLOT, SOFT_SLOT, hanCount, isHan, type VariantTarget } from '../index/formulations';
+import { findRange } from '../phrases/suffixArray';
+import { occurs, type CorpusText } from '../phrases/corpusText';
 import type { CancellationToken } from '../types';
-import { FIXED_SLOT, SOFT_SLOT, hanCount, isHan, type Formulation, type FormulationIndex } from './formulations';
+
+/** What the check reads of the index: the corpus text and the formulation table. */
+export type CheckIndex = Pick<CorpusIndex, 'corpus' | 'formulations'>;
+
+export interface FormulationCheckOptions {
+  /** Issues below this confidence (0..1) are not reported. */
+  minConfidence?: number;
+  token?: CancellationToken;
+}
+
+/** Below this confidence an issue is not reported: a writer stops trusting a checker that cries wolf. */
+export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
 export type FormulationEditKind = 'substitution' | 'insertion' | 'deletion' | 'transposition';
 
@@ -33,7 +48,7 @@ export interface FormulationIssue {
 interface Candidate {
   start: number;
   end: number;
-  formulation: Formulation;
+  formulation: VariantTarget & { slots?: Uint8Array };
   kind: FormulationEditKind;
   /** Offset of the edit inside the formulation (insertion: the inserted char comes before this offset). */
   at: number;
@@ -94,17 +109,46 @@ const lengthWeight = (hanChars: number) => Math.min(1, 0.4 + 0.1 * hanChars);
 const FUNCTION_CHARS = new Set([...'的了地得之和与及等着是在对为把']);
 
 /** True when a run of three Han characters of `found` through offset `at` occurs in the corpus. */
-function locallyAttested(index: FormulationIndex, found: string, at: number): boolean {
+function locallyAttested(corpus: CorpusText, found: string, at: number): boolean {
   for (let a = Math.max(0, at - 2); a <= at && a + 3 <= found.length; a++) {
     const tri = found.slice(a, a + 3);
-    if (isHan(tri.charCodeAt(0)) && isHan(tri.charCodeAt(1)) && isHan(tri.charCodeAt(2)) && index.occurs(tri)) return true;
+    if (isHan(tri.charCodeAt(0)) && isHan(tri.charCodeAt(1)) && isHan(tri.charCodeAt(2)) && occurs(corpus, tri)) return true;
   }
   return false;
 }
 
+/**
+ * How many corpus occurrences fit `before` + one character + `after`, and how many of those have
+ * `slot` there: a slot the corpus always fills the same way is a fixed part of the formulation.
+ */
+function slotUse(corpus: CorpusText, before: string, after: string, slot: string | undefined, maxInspect = 4000): { total: number; same: number } {
+  const { text, sa } = corpus;
+  // Walk the occurrences of the longer side; check the other side at each.
+  const anchorBefore = before.length >= after.length;
+  const anchor = anchorBefore ? before : after;
+  const [lo, hi] = findRange(text, sa, anchor);
+  const step = Math.max(1, (hi - lo) / maxInspect);
+  let total = 0, same = 0, seen = 0;
+  for (let k = lo; k < hi; k += step) {
+    seen++;
+    const pos = sa[Math.floor(k)];
+    const slotAt = anchorBefore ? pos + before.length : pos - 1;
+    if (slotAt < 0 || slotAt >= text.length) continue;
+    const start = slotAt - before.length;
+    if (start < 0 || !text.startsWith(before, start) || !text.startsWith(after, slotAt + 1)) continue;
+    const ch = text[slotAt];
+    if (ch === '\u0000' || ch === '\n') continue;
+    total++;
+    if (ch === slot) same++;
+  }
+  // Scale a sample back to the whole range.
+  const scale = seen ? (hi - lo) / seen : 1;
+  return { total: total * scale, same: same * scale };
+}
+
 /** Confidence of a one-edit candidate, or 0 when it must not be reported. */
-function judge(index: FormulationIndex, c: Candidate, found: string): number {
-  const f = c.formulation;
+function judge(corpus: CorpusText, c: Candidate, found: string): number {
+  const f = c.formulation as Candidate['formulation'] & { slots: Uint8Array };
   const p = f.text;
   const removed = c.kind === 'insertion' ? undefined : p[c.at];
   // Only where the formulation is fixed (inside its quotes, its items, not its ends).
@@ -121,22 +165,22 @@ function judge(index: FormulationIndex, c: Candidate, found: string): number {
   if (c.kind === 'substitution' && f.slots[c.at] === SOFT_SLOT) {
     const left = c.at > 0 ? p[c.at - 1] + c.ch! : '';
     const right = c.at + 1 < p.length ? c.ch! + p[c.at + 1] : '';
-    if ((left && index.occurs(left)) || (right && index.occurs(right))) return 0;
+    if ((left && occurs(corpus, left)) || (right && occurs(corpus, right))) return 0;
   }
   // 第二批 → 第三批 is a different batch, not a slip; a numeral only matters inside quotes (“四个意识”).
   if (c.kind === 'substitution' && NUMERALS.has(removed!) && NUMERALS.has(c.ch!) && !insideQuotes(p, c.at)) return 0;
-  if (index.occurs(found)) return 0;
+  if (occurs(corpus, found)) return 0;
   // The draft's item (between punctuation) used elsewhere in the corpus is a wording, not a slip.
   const segment = segmentAround(found, c.at);
-  if (segment.length >= 3 && segment !== found && index.occurs(segment)) return 0;
+  if (segment.length >= 3 && segment !== found && occurs(corpus, segment)) return 0;
   let fixed = 1;
   if (c.kind === 'substitution') {
-    const use = index.slotUse(p.slice(0, c.at), p.slice(c.at + 1), removed);
+    const use = slotUse(corpus, p.slice(0, c.at), p.slice(c.at + 1), removed);
     fixed = use.total > 0 ? use.same / use.total : 1;
     // The changed character reads naturally with its neighbours somewhere in the corpus: maybe a wording.
-    if (locallyAttested(index, found, c.at)) fixed *= LOCALLY_ATTESTED;
+    if (locallyAttested(corpus, found, c.at)) fixed *= LOCALLY_ATTESTED;
   } else if (c.kind === 'insertion') {
-    const use = index.slotUse(p.slice(0, c.at), p.slice(c.at), undefined);
+    const use = slotUse(corpus, p.slice(0, c.at), p.slice(c.at), undefined);
     fixed = f.count / (f.count + use.total);
   }
   return support(f.speeches) * lengthWeight(hanCount(p)) * fixed;
@@ -145,15 +189,18 @@ function judge(index: FormulationIndex, c: Candidate, found: string): number {
 /** Weight of a substitution whose new character sits in a three-character run the corpus uses. */
 const LOCALLY_ATTESTED = 0.75;
 
-function example(index: FormulationIndex, f: Formulation): PhraseExample | undefined {
+function example(corpus: CorpusText, f: VariantTarget): PhraseExample | undefined {
   const w = f.where[0];
   if (!w) return undefined;
-  const doc = index.phrases.documents.find((d) => d.id === w.docId);
+  const doc = corpus.documents.find((d) => d.id === w.docId);
   return { docId: w.docId, title: w.title, source: doc?.source ?? '', line: w.line };
 }
 
 /** Near-misses of the corpus's formulations in `draft`, in text order, at most one per span. */
-export function checkFormulations(index: FormulationIndex, draft: string, token?: CancellationToken): FormulationIssue[] {
+export function checkFormulations(index: CheckIndex, draft: string, options: FormulationCheckOptions = {}): FormulationIssue[] {
+  const { token } = options;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const { corpus, formulations: table } = index;
   if (token?.isCancellationRequested) return [];
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
@@ -169,7 +216,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
   const n = draft.length;
   for (let i = 0; i + 1 < n; i++) {
     if ((i & 4095) === 4095 && token?.isCancellationRequested) return [];
-    const halves = index.halves.at(draft, i);
+    const halves = table.halves.at(draft, i);
     if (halves)
       for (const h of halves) {
         if (!draft.startsWith(h.half, i)) continue;
@@ -193,7 +240,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
             });
         }
       }
-    const variants = index.groupVariants.at(draft, i);
+    const variants = table.groupVariants.at(draft, i);
     if (variants)
       for (const v of variants) {
         if (!draft.startsWith(v.text, i)) continue;
@@ -211,8 +258,8 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
   const judged: FormulationIssue[] = [];
   for (const c of candidates) {
     const found = draft.slice(c.start, c.end);
-    const confidence = c.confidence ?? judge(index, c, found);
-    if (confidence < index.options.minConfidence) continue;
+    const confidence = c.confidence ?? judge(corpus, c, found);
+    if (confidence < minConfidence) continue;
     const f = c.formulation;
     judged.push({
       start: c.start,
@@ -220,7 +267,7 @@ export function checkFormulations(index: FormulationIndex, draft: string, token?
       found,
       expected: f.text,
       kind: c.kind,
-      phrase: { text: f.text, count: f.count, speeches: f.speeches, example: example(index, f) },
+      phrase: { text: f.text, count: f.count, speeches: f.speeches, example: example(corpus, f) },
       confidence,
     });
   }

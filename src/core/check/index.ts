@@ -1,10 +1,10 @@
-// 提法核对: near-misses of the corpus's well-attested formulations in a draft.
+// 提法核对: near-misses of the corpus's well-attested formulations (the index's formulation table) in a draft.
 export {
-  FormulationIndex,
-  buildFormulationIndex,
-  buildFormulationIndexInSlices,
-  defaultFormulationCheckOptions,
-  type Formulation,
+  checkFormulations,
+  DEFAULT_MIN_CONFIDENCE,
+  type CheckIndex,
   type FormulationCheckOptions,
-} from './formulations';
-export { checkFormulations, type FormulationEditKind, type FormulationIssue, type PhraseExample } from './check';
+  type FormulationEditKind,
+  type FormulationIssue,
+  type PhraseExample,
+} from './check';

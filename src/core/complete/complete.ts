@@ -5,14 +5,13 @@
 // the nodes where continuations branch, end or close a clause, picked greedily to maximise the
 // expected keystrokes saved — a longer insert saves more but is right less often (and less so
 // where only one speech goes that way), and a lower rank costs a keystroke more to reach.
+import type { CompletionIndex } from '../index/corpusIndex';
+import { itemKindAt, type ItemKind } from '../index/roles';
 import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
-import type { FormulationIndex } from '../check';
-import { formulationsOf, guardItem, typedTail } from './guard';
-import type { PhraseIndex } from './phraseIndex';
 import { snippetOf } from './snippet';
 
-export type CompletionKind = 'phrase' | 'group' | 'quote' | 'continuation';
+export type CompletionKind = ItemKind;
 
 export interface CompletionItem {
   /** Text that replaces the `replace` chars before the cursor. */
@@ -32,10 +31,10 @@ export interface CompleteOptions {
   /** Only what ghost text would show: at most one item, and only when it is likely right. */
   inline?: boolean;
   /**
-   * Formulations no item may write wrong (src/core/check): by default the index's own, built once
-   * per index; another index's (the corpus's, for a drafts index), or null for no guard.
+   * Decides each pick before it is offered: the item as it is, a corrected one, or undefined to refuse
+   * it (the next best candidate takes its rank). The editor composes the 提法 guard here (src/core/suggest.ts).
    */
-  formulations?: FormulationIndex | null;
+  admit?: (item: CompletionItem) => CompletionItem | undefined;
 }
 
 /** Knobs of the method (not of any corpus); exported so the benchmark can vary them. */
@@ -132,7 +131,7 @@ function readContinuation(text: string, pos: number, max: number): string {
  * Tails of the typed text that the corpus knows, longest first: the longest one, then shorter
  * ones that occur clearly more often (PPM-style back-off levels).
  */
-function contextLevels(index: PhraseIndex, context: string): ContextLevel[] {
+function contextLevels(index: CompletionIndex, context: string): ContextLevel[] {
   const { text, sa } = index.corpus;
   const ranges: ContextLevel[] = [];
   // Each length is its own binary search (cheap: ~log n compares of <= maxContext chars).
@@ -152,7 +151,7 @@ function contextLevels(index: PhraseIndex, context: string): ContextLevel[] {
 }
 
 /** Occurrences after each context level, mixed PPM-style: a level keeps (1 - escape) of what is left. */
-function gatherContinuations(index: PhraseIndex, levels: ContextLevel[]): Continuation[] {
+function gatherContinuations(index: CompletionIndex, levels: ContextLevel[]): Continuation[] {
   const { text, sa } = index.corpus;
   const byPos = new Map<number, Continuation>();
   // What a longer context, seen often enough, is always followed by: shorter contexts must agree with it.
@@ -304,17 +303,9 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
   return chosen;
 }
 
-/** Ranked completions for the text before the cursor. Never throws; [] when nothing is likely. */
-export function complete(index: PhraseIndex, before: string, options: CompleteOptions = {}): CompletionItem[] {
-  try {
-    return completeUnsafe(index, before, options);
-  } catch {
-    return [];
-  }
-}
-
-function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOptions): CompletionItem[] {
-  if (typeof before !== 'string' || !index.corpus.text.length) return [];
+/** Ranked completions for the text before the cursor; [] when nothing is likely. */
+export function complete(index: CompletionIndex, before: string, options: CompleteOptions = {}): CompletionItem[] {
+  if (!index.corpus.text.length) return [];
   const limit = Math.max(0, Math.min(50, options.inline ? 1 : (options.limit ?? 5)));
   if (!limit) return [];
   const context = contextOf(before, completionTuning.maxContext);
@@ -324,11 +315,9 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
   const conts = gatherContinuations(index, levels);
   conts.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
   const candidates = candidatesOf(conts);
-  const formulations = options.formulations === undefined ? formulationsOf(index) : options.formulations;
-  const tail = typedTail(before);
   const admit = (c: Candidate) => {
     const item = toItem(index, context, levels[0].length, conts, c);
-    return formulations ? guardItem(formulations, tail, item) : item;
+    return options.admit ? options.admit(item) : item;
   };
   if (!options.inline) return choose(conts, candidates, limit, admit);
   // Ghost text: the likeliest sure-enough item that writes no formulation wrong.
@@ -341,12 +330,12 @@ function completeUnsafe(index: PhraseIndex, before: string, options: CompleteOpt
   return [];
 }
 
-/** Ghost-text candidates checked before giving up (each costs a formulation check of ~80 chars). */
+/** Ghost-text candidates tried before giving up (each may cost the caller's `admit`, a formulation check of ~80 chars). */
 const INLINE_TRIES = 3;
 /** Refused picks after which the list stays shorter (bounds the checks one request may cost). */
 const MAX_REFUSED = 8;
 
-function toItem(index: PhraseIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
+function toItem(index: CompletionIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];
   const continuation = first.text.slice(0, c.length);
   // Replace the part of the matched context inside the current clause, so the label reads whole.
@@ -359,7 +348,7 @@ function toItem(index: PhraseIndex, context: string, contextLength: number, cont
     replace,
     label: insert,
     detail: `${c.docs} 篇 · ${Math.round(c.p * 100)}%`,
-    kind: index.kindAt(first.pos, c.length),
+    kind: itemKindAt(index.corpus.text, index.roles, first.pos, c.length),
     source: locate(index.corpus, first.pos),
   };
   const snippet = snippetOf(insert, replace);

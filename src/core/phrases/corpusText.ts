@@ -1,19 +1,11 @@
 // The corpus as one searchable string: every speech's cleaned text joined by NUL, advertising lines
 // masked out (same length, so offsets still map to lines), with a suffix array over it.
+import { isAdvert } from '../corpus/advert';
 import type { SpeechDocument } from '../types';
 import { buildSuffixArray, findRange } from './suffixArray';
 
 /** Separates speeches and masks text that must never be suggested; no phrase crosses it. */
 export const HARD_BREAK = '\u0000';
-
-/** Marks of a line that sells something (素材库 ads, contact lines) rather than speaks. */
-const ADVERTISING =
-  /【[^】]{0,12}(素材|代笔|会员|公众号|资料)[^】]{0,12}】|(微信|QQ|客服|加群|扫码|关注公众号|网盘|代写|代笔|svip|vip会员)|https?:\/\/|www\./i;
-
-/** True when a line looks like advertising or contact boilerplate (a guard behind the corpus cleaner). */
-export function isAdvertising(line: string): boolean {
-  return ADVERTISING.test(line);
-}
 
 export function isHardBreak(ch: string): boolean {
   return ch === '\n' || ch === HARD_BREAK || ch === '\r';
@@ -48,12 +40,16 @@ function lineStartsOf(text: string): Int32Array {
   return Int32Array.from(starts);
 }
 
+/** Lines the advert detector flags, masked (cleaning dropped those of corpus files; a draft is not cleaned). */
 function maskAdvertising(text: string): string {
-  if (!ADVERTISING.test(text)) return text;
-  return text
-    .split('\n')
-    .map((line) => (isAdvertising(line) ? HARD_BREAK.repeat(line.length) : line))
-    .join('\n');
+  const lines = text.split('\n');
+  let masked = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isAdvert(lines[i])) continue;
+    lines[i] = HARD_BREAK.repeat(lines[i].length);
+    masked = true;
+  }
+  return masked ? lines.join('\n') : text;
 }
 
 /** `suffixArray` may be swapped (the index builder sorts a large corpus on another thread and fills `sa` in later). */
@@ -101,4 +97,35 @@ export function locate(corpus: CorpusText, pos: number): { docId: string; title:
 /** SA range of the suffixes starting with `pattern`. */
 export function occurrences(corpus: CorpusText, pattern: string): [number, number] {
   return findRange(corpus.text, corpus.sa, pattern);
+}
+
+/** True when `pattern` occurs anywhere in the corpus. */
+export function occurs(corpus: CorpusText, pattern: string): boolean {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, pattern);
+  return hi > lo;
+}
+
+/** How often the corpus uses a text, in how many speeches, and where (the first of each speech). */
+export interface Attestation {
+  text: string;
+  count: number;
+  speeches: number;
+  where: { docId: string; title: string; line: number }[];
+}
+
+/**
+ * Occurrences of `pattern` with the speeches that use it; speeches are counted over at most
+ * `maxInspect` occurrences sampled evenly (a phrase used a million times is in every speech anyway).
+ */
+export function attestation(corpus: CorpusText, pattern: string, maxLocations = 8, maxInspect = 2000): Attestation {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, pattern);
+  const docs = new Map<number, number>();
+  const step = Math.max(1, (hi - lo) / maxInspect);
+  for (let k = lo; k < hi; k += step) {
+    const pos = corpus.sa[Math.floor(k)];
+    const doc = documentAt(corpus, pos);
+    if (!docs.has(doc)) docs.set(doc, pos);
+  }
+  const where = [...docs.values()].slice(0, maxLocations).map((pos) => locate(corpus, pos));
+  return { text: pattern, count: hi - lo, speeches: docs.size, where };
 }

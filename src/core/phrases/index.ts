@@ -1,5 +1,6 @@
 // Mining what speech writers reuse: stock phrases, parallel groups (排比) and quotations.
-export { buildCorpusText, isAdvertising, locate, type CorpusText } from './corpusText';
+export { attestation, buildCorpusText, documentAt, locate, occurrences, occurs, type Attestation, type CorpusText } from './corpusText';
+export { mineCorpus, mineSample, recountMined, MINING_SAMPLE_CHARS, type MinedCorpus, type MinedItems } from './sampledMining';
 export {
   defaultMiningOptions,
   mineParallelGroups,

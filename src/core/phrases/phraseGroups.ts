@@ -6,7 +6,7 @@
 // in the text (a substring, not a word), and punctuation, full-width/half-width forms and case are
 // ignored on both sides — 增强四个意识 finds 增强“四个意识”, ２０２３ finds 2023. Several terms
 // separated by spaces must all match.
-import { mergeRanges } from '../search';
+import { mergeRanges } from '../ranges';
 import type { ParallelGroup, PhraseLocation, Quotation, StockPhrase } from './mine';
 
 export type PhraseGroupKind = 'parallel' | 'quotation' | 'formulation';
@@ -45,7 +45,7 @@ export interface PhraseGroup {
   total: number;
 }
 
-/** What the miner produced (a PhraseIndex has these three lists). */
+/** What the miner produced (the index's `mined` is one). */
 export interface MinedPhrases {
   readonly phrases: readonly StockPhrase[];
   readonly groups: readonly ParallelGroup[];

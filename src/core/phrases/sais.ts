@@ -129,26 +129,35 @@ export function inducedSortingModule() {
 
 const sais = inducedSortingModule();
 
-/** The UTF-16 codes shifted up by one, with the 0 sentinel at the end; undefined for text holding U+FFFF. */
-export function sentinelCodes(text: string, into: Uint16Array = new Uint16Array(text.length + 1)): Uint16Array | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xffff) return undefined;
-    into[i] = c + 1;
-  }
-  into[text.length] = 0;
-  return into;
+/** The text as SA-IS codes: each UTF-16 code unit's rank among those the text uses (1…k-1), then the 0 sentinel. */
+export interface SentinelCodes {
+  codes: Uint16Array | Int32Array;
+  /** Alphabet size, the sentinel included. */
+  k: number;
 }
 
 /**
- * Sorted start positions of all suffixes of `text` by UTF-16 code unit (a suffix sorts before the
- * longer ones it prefixes). Text holding U+FFFF can't shift its codes by one into 16 bits: undefined.
+ * Ranks the code units the text uses (order kept, so the suffix order is the code-unit order): a
+ * Chinese corpus uses a few thousand of the 65,536, which keeps the codes in 16 bits whatever they
+ * are — U+FFFF included — and the top level's buckets small. Only a text using every code unit
+ * would need 32-bit codes. `allocate` makes the array (the thread version shares its memory).
  */
-export function suffixArrayByInducedSorting(text: string): Int32Array | undefined {
+export function sentinelCodes(text: string, allocate: (n: number, wide: boolean) => Uint16Array | Int32Array = (n, wide) => (wide ? new Int32Array(n) : new Uint16Array(n))): SentinelCodes {
+  const rank = new Int32Array(0x10000);
+  for (let i = 0; i < text.length; i++) rank[text.charCodeAt(i)] = 1;
+  let k = 1;
+  for (let c = 0; c < 0x10000; c++) if (rank[c]) rank[c] = k++;
+  const codes = allocate(text.length + 1, k > 0x10000);
+  for (let i = 0; i < text.length; i++) codes[i] = rank[text.charCodeAt(i)];
+  codes[text.length] = 0;
+  return { codes, k };
+}
+
+/** Sorted start positions of all suffixes of `text` by UTF-16 code unit (a suffix sorts before the longer ones it prefixes). */
+export function suffixArrayByInducedSorting(text: string): Int32Array {
   const n = text.length + 1;
-  const s = sentinelCodes(text);
-  if (!s) return undefined;
+  const { codes, k } = sentinelCodes(text);
   const sa = new Int32Array(n);
-  sais(s, sa, n, 0x10000);
+  sais(codes, sa, n, k);
   return sa.subarray(1); // the sentinel's suffix is always first
 }

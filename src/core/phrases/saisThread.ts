@@ -9,20 +9,23 @@ const THREAD_SOURCE = `
 const __name = (f) => f;
 const { parentPort, workerData } = require('node:worker_threads');
 const sais = (${inducedSortingModule.toString()})();
-const s = new Uint16Array(workerData.codes);
-sais(s, new Int32Array(workerData.sa), s.length, 0x10000);
+const s = workerData.wide ? new Int32Array(workerData.codes) : new Uint16Array(workerData.codes);
+sais(s, new Int32Array(workerData.sa), s.length, workerData.k);
 parentPort.postMessage('sorted');
 `;
 
-/** Starts sorting in a thread; undefined when the text can't be sorted this way (U+FFFF) or no thread can start. */
+/** Starts sorting in a thread; undefined when no thread can start. */
 export function suffixArrayInThread(text: string): Promise<Int32Array> | undefined {
   const n = text.length + 1;
-  const codes = new SharedArrayBuffer(n * 2);
-  if (!sentinelCodes(text, new Uint16Array(codes))) return undefined;
+  let buffer: SharedArrayBuffer | undefined;
+  const { k, codes } = sentinelCodes(text, (length, wide) => {
+    buffer = new SharedArrayBuffer(length * (wide ? 4 : 2));
+    return wide ? new Int32Array(buffer) : new Uint16Array(buffer);
+  });
   const sa = new SharedArrayBuffer(n * 4);
   let worker: Worker;
   try {
-    worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { codes, sa } });
+    worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { codes: buffer, wide: codes instanceof Int32Array, k, sa } });
   } catch {
     return undefined;
   }

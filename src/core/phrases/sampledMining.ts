@@ -3,7 +3,7 @@
 // sample of its speeches, and each item found is then counted against the whole corpus (exact
 // occurrences, speeches estimated from up to `maxInspect` occurrences, as mining itself does).
 // A corpus up to the sample size is mined whole, exactly as before.
-import { buildCorpusText, documentAt, locate, type CorpusText } from './corpusText';
+import { attestation, buildCorpusText, type CorpusText } from './corpusText';
 import {
   defaultMiningOptions,
   mineParallelGroups,
@@ -14,15 +14,18 @@ import {
   type Quotation,
   type StockPhrase,
 } from './mine';
-import { findRange } from './suffixArray';
 
 /** Characters of speeches mined directly; beyond this, an even sample of this size is mined. */
 export const MINING_SAMPLE_CHARS = 1_000_000;
 
-export interface MinedCorpus {
+/** What mining finds: stock phrases, parallel groups (排比) and quotations, each counted over the whole corpus. */
+export interface MinedItems {
   phrases: StockPhrase[];
   groups: ParallelGroup[];
   quotations: Quotation[];
+}
+
+export interface MinedCorpus extends MinedItems {
   /** Characters of the speeches mined (the whole corpus, or the sample). */
   minedChars: number;
 }
@@ -46,16 +49,8 @@ function evenSample(corpus: CorpusText, chars: number): CorpusText {
 
 /** Re-counts a mined item over the whole corpus. */
 function recount<T extends StockPhrase>(corpus: CorpusText, item: T, opts: MiningOptions): T {
-  const [lo, hi] = findRange(corpus.text, corpus.sa, item.text);
-  const docs = new Map<number, number>();
-  const step = Math.max(1, (hi - lo) / opts.maxInspect);
-  for (let k = lo; k < hi; k += step) {
-    const pos = corpus.sa[Math.floor(k)];
-    const doc = documentAt(corpus, pos);
-    if (!docs.has(doc)) docs.set(doc, pos);
-  }
-  const where = [...docs.values()].slice(0, opts.maxLocations).map((pos) => locate(corpus, pos));
-  return { ...item, count: hi - lo, docs: docs.size, where };
+  const { count, speeches, where } = attestation(corpus, item.text, opts.maxLocations, opts.maxInspect);
+  return { ...item, count, docs: speeches, where };
 }
 
 const byUse = (a: StockPhrase, b: StockPhrase) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length;

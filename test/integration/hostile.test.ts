@@ -16,7 +16,7 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { loadCorpus, openReadOnly, parseSpeeches, type CorpusFileHandle } from '../../src/core/corpus';
 import type { CorpusLoadResult } from '../../src/core/types';
-import { CORPUS_DIR, makeDocx, patchDeclaredSize, tempDir } from './fixtures/corpusFixtures';
+import { CORPUS_DIR, makeDocx, patchDeclaredSize, tempDir } from '../core/fixtures/corpusFixtures';
 import { skipReasonText } from '../../src/cli/skipReasons';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -299,7 +299,7 @@ interface Row {
 }
 
 describe('hostile corpus folder', function () {
-  this.timeout(240_000);
+  this.timeout(240_000); // writes and reads a 200 MB file, a 2 GB zip bomb and files that stall on purpose
   let tmp: ReturnType<typeof tempDir>;
   let root: string;
   let hashesBefore: Record<string, string>;

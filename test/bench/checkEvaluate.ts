@@ -2,11 +2,11 @@
 // held-out speech is checked against an index of the others (every flag on it is a false alarm, as
 // the sample speeches are published text), then copies of it get one character changed inside a
 // formulation the index knows (seeded) and we count the copies whose slip is flagged and fixed.
-import { buildPhraseIndex, type PhraseIndex } from '../complete';
-import type { SpeechDocument } from '../types';
-import { checkFormulations, type FormulationIssue } from './check';
-import { findRange } from '../phrases/suffixArray';
-import { buildFormulationIndex, isHan, type FormulationCheckOptions, type FormulationIndex } from './formulations';
+import { checkFormulations, type FormulationIssue } from '../../src/core/check';
+import { buildCorpusIndex, isHan, type CorpusIndex } from '../../src/core/index';
+import { occurs } from '../../src/core/phrases';
+import { findRange } from '../../src/core/phrases/suffixArray';
+import type { SpeechDocument } from '../../src/core/types';
 
 export interface InjectedSlip {
   /** Offset of the changed character in the speech. */
@@ -63,9 +63,10 @@ export interface LeaveOneOutOptions {
    */
   slips: 'random' | 'word';
   seed: number;
-  check?: Partial<FormulationCheckOptions>;
-  /** Builds the index of the other speeches (default buildPhraseIndex); a test may cache it. */
-  build?: (documents: SpeechDocument[]) => PhraseIndex;
+  /** Flags below this confidence are not counted (default: the check's own threshold). */
+  minConfidence?: number;
+  /** Builds the index of the other speeches (default buildCorpusIndex); a test may cache it. */
+  build?: (documents: SpeechDocument[]) => CorpusIndex;
 }
 
 /** mulberry32: small, seeded, reproducible. */
@@ -80,7 +81,7 @@ function random(seed: number): () => number {
 }
 
 /** A character drawn from the corpus's own use (frequent characters more often), Han only. */
-function corpusCharacter(index: FormulationIndex, rnd: () => number, not: string): string {
+function corpusCharacter(index: CorpusIndex, rnd: () => number, not: string): string {
   const text = index.corpus.text;
   for (;;) {
     const ch = text[Math.floor(rnd() * text.length)];
@@ -89,7 +90,7 @@ function corpusCharacter(index: FormulationIndex, rnd: () => number, not: string
 }
 
 /** A Han character the corpus writes after `before` (so the two make a word it uses), or undefined. */
-function wordCharacter(index: FormulationIndex, rnd: () => number, before: string, not: string): string | undefined {
+function wordCharacter(index: CorpusIndex, rnd: () => number, before: string, not: string): string | undefined {
   const { text, sa } = index.corpus;
   const [lo, hi] = findRange(text, sa, before);
   for (let attempt = 0; attempt < 20 && hi > lo; attempt++) {
@@ -100,10 +101,10 @@ function wordCharacter(index: FormulationIndex, rnd: () => number, before: strin
 }
 
 /** Copies of `text` with one character changed in a formulation the index knows (one slip per copy). */
-function injectSlips(index: FormulationIndex, text: string, count: number, kind: LeaveOneOutOptions['slips'], rnd: () => number): { text: string; slip: InjectedSlip }[] {
+function injectSlips(index: CorpusIndex, text: string, count: number, kind: LeaveOneOutOptions['slips'], rnd: () => number): { text: string; slip: InjectedSlip }[] {
   type Site = { formulation: string; form: string; pos: number };
   const sites: Site[] = [];
-  for (const f of index.formulations)
+  for (const f of index.formulations.formulations)
     for (let p = text.indexOf(f.text); p >= 0; p = text.indexOf(f.text, p + 1)) sites.push({ formulation: f.text, form: f.form, pos: p });
   // One site per formulation, so frequent words do not crowd out the rest.
   const byFormulation = new Map<string, Site>();
@@ -122,7 +123,7 @@ function injectSlips(index: FormulationIndex, text: string, count: number, kind:
       const replacement = kind === 'random' ? corpusCharacter(index, rnd, original) : wordCharacter(index, rnd, formulation[off - 1], original);
       if (!replacement) continue;
       const variant = formulation.slice(0, off) + replacement + formulation.slice(off + 1);
-      if (index.occurs(variant)) continue;
+      if (occurs(index.corpus, variant)) continue;
       const at = pos + off;
       out.push({
         text: text.slice(0, at) + replacement + text.slice(at + 1),
@@ -135,9 +136,9 @@ function injectSlips(index: FormulationIndex, text: string, count: number, kind:
 }
 
 /** Copies of `text` with two items of one parallel group swapped (one group per copy). */
-function swapGroupItems(index: FormulationIndex, text: string, rnd: () => number): { text: string; slip: InjectedSlip }[] {
+function swapGroupItems(index: CorpusIndex, text: string, rnd: () => number): { text: string; slip: InjectedSlip }[] {
   const out: { text: string; slip: InjectedSlip }[] = [];
-  for (const f of index.formulations) {
+  for (const f of index.formulations.formulations) {
     const pos = text.indexOf(f.text);
     const separator = /[、，；]/.exec(f.text)?.[0];
     if (f.form !== 'group' || pos < 0 || !separator) continue;
@@ -148,7 +149,7 @@ function swapGroupItems(index: FormulationIndex, text: string, rnd: () => number
     const j = (i + 1 + Math.floor(rnd() * (items.length - 1))) % items.length;
     [items[i], items[j]] = [items[j], items[i]];
     const variant = quoted ? `“${items.join(separator)}”` : items.join(separator);
-    if (variant === f.text || index.occurs(variant)) continue;
+    if (variant === f.text || occurs(index.corpus, variant)) continue;
     out.push({
       text: text.slice(0, pos) + variant + text.slice(pos + f.text.length),
       slip: { at: pos, original: f.text, replacement: variant, formulation: f.text, form: 'group', detected: false, wrongFix: false },
@@ -158,9 +159,9 @@ function swapGroupItems(index: FormulationIndex, text: string, rnd: () => number
 }
 
 /** Checks each copy; a slip is detected when a flag covers it and its fix gives `original` back. */
-function detect(index: FormulationIndex, original: string, copies: { text: string; slip: InjectedSlip }[]): InjectedSlip[] {
+function detect(check: (text: string) => FormulationIssue[], original: string, copies: { text: string; slip: InjectedSlip }[]): InjectedSlip[] {
   for (const { text, slip } of copies) {
-    const hit = checkFormulations(index, text).find((f) => f.start <= slip.at && slip.at < f.end);
+    const hit = check(text).find((f) => f.start <= slip.at && slip.at < f.end);
     if (!hit) continue;
     slip.detected = text.slice(0, hit.start) + hit.expected + text.slice(hit.end) === original;
     slip.wrongFix = !slip.detected;
@@ -171,17 +172,18 @@ function detect(index: FormulationIndex, original: string, copies: { text: strin
 
 export function leaveOneOut(documents: SpeechDocument[], options: Partial<LeaveOneOutOptions> = {}): LeaveOneOutReport {
   const opts: LeaveOneOutOptions = { slipsPerSpeech: 10, seed: 1, slips: 'random', ...options };
-  const build = opts.build ?? ((docs: SpeechDocument[]) => buildPhraseIndex(docs));
+  const build = opts.build ?? ((docs: SpeechDocument[]) => buildCorpusIndex(docs));
   const rnd = random(opts.seed);
   const held: HeldOutSpeech[] = [];
   for (const i of opts.holdOut ?? documents.map((_, k) => k)) {
     const doc = documents[i];
-    const index = buildFormulationIndex(build(documents.filter((_, k) => k !== i)), opts.check);
+    const index = build(documents.filter((_, k) => k !== i));
+    const check = (text: string) => checkFormulations(index, text, { minConfidence: opts.minConfidence });
     const started = performance.now();
-    const flags = checkFormulations(index, doc.text);
+    const flags = check(doc.text);
     const checkMs = performance.now() - started;
-    const injected = detect(index, doc.text, injectSlips(index, doc.text, opts.slipsPerSpeech, opts.slips, rnd));
-    const swapped = detect(index, doc.text, swapGroupItems(index, doc.text, rnd));
+    const injected = detect(check, doc.text, injectSlips(index, doc.text, opts.slipsPerSpeech, opts.slips, rnd));
+    const swapped = detect(check, doc.text, swapGroupItems(index, doc.text, rnd));
     held.push({ docId: doc.id, title: doc.title, chars: doc.text.length, flags, injected, swapped, checkMs });
   }
   const chars = held.reduce((n, h) => n + h.chars, 0);

@@ -48,7 +48,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('no network access', function () {
-  this.timeout(60_000);
+  this.timeout(60_000); // bundles the extension, the worker and the CLI with esbuild
 
   it('the scanner finds network use (it can fail)', () => {
     const bad = [

@@ -1,17 +1,19 @@
-// The corpus index on disk: one section file (sectionFile.ts) holding the corpus text, its suffix
-// array, the search tables and the speeches' metadata, keyed by every corpus file's path, size and
-// mtime, the engine's version and the extension's build. Loading it takes the typed arrays as they
-// are; nothing is mined, sorted or parsed again.
-import type { CorpusIndex } from '../corpusIndex/build';
-import { PhraseIndex } from '../complete/phraseIndex';
-import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
-import { SearchIndex, type SearchIndexParts } from '../search';
+// The corpus index on disk, and on the wire from the indexing worker: one section file
+// (sectionFile.ts) holding the corpus text, its suffix array, the roles, the search tables, the
+// formulation table and the speeches' metadata, keyed by every corpus file's path, size and mtime,
+// the engine's version and the extension's build. Loading it takes the typed arrays as they are;
+// nothing is mined, sorted or queried again.
 import type { SkipReason } from '../corpus/skipReason';
+import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
+import type { MinedItems } from '../phrases/sampledMining';
+import type { CorpusIndex } from './corpusIndex';
+import { FormulationTable, type FormulationTableParts } from './formulations';
+import { SearchTables, type SearchTablesParts } from './searchTables';
 import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types';
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {
@@ -44,11 +46,12 @@ export interface CacheMeta {
   /** Sources that could not be read at all (missing folders): not files, so not keyed. */
   skippedSources: SkippedFile[];
   speeches: CachedSpeech[];
-  phrases: PhraseIndex['phrases'];
-  groups: PhraseIndex['groups'];
-  quotations: PhraseIndex['quotations'];
-  options: ReturnType<PhraseIndex['toParts']>['options'];
+  phrases: MinedItems['phrases'];
+  groups: MinedItems['groups'];
+  quotations: MinedItems['quotations'];
   searchExtraTexts: string[];
+  formulations: FormulationTableParts['formulations'];
+  variants: FormulationTableParts['variants'];
 }
 
 export interface CorpusIndexParts {
@@ -66,8 +69,7 @@ const textOf = (codes: Uint16Array): string => Buffer.from(codes.buffer, codes.b
 
 /** The index as a JSON-able meta and typed-array sections: what the cache file holds, and what the worker posts. */
 export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): CorpusIndexParts {
-  const parts = index.phrases.toParts();
-  const corpus = parts.corpus;
+  const { corpus, mined } = index;
   const own: string[] = [];
   let ownLength = 0;
   const speeches: CachedSpeech[] = index.documents.map((d, i) => {
@@ -85,23 +87,26 @@ export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippe
   const lineStarts = new Int32Array(lineStartOffset[corpus.spans.length]);
   corpus.spans.forEach((s, i) => lineStarts.set(s.lineStarts, lineStartOffset[i]));
   const search = index.search.toParts();
+  const formulations = index.formulations.toParts();
   const meta: CacheMeta = {
     engine: ENGINE_VERSION,
     build: identity.build,
     files,
     skippedSources,
     speeches,
-    phrases: parts.phrases,
-    groups: parts.groups,
-    quotations: parts.quotations,
-    options: parts.options,
+    phrases: mined.phrases,
+    groups: mined.groups,
+    quotations: mined.quotations,
     searchExtraTexts: search.extraTexts,
+    formulations: formulations.formulations,
+    variants: formulations.variants,
   };
   const sections: Record<string, SectionValue> = {
     text: corpus.text,
     ownText: own.join(''),
     sa: corpus.sa,
-    roles: parts.roles,
+    roles: index.roles,
+    formulationSlots: formulations.slots,
     spanStart: Int32Array.from(corpus.spans, (s) => s.start),
     lineStartOffset,
     lineStarts,
@@ -147,8 +152,30 @@ export function restoreDocuments(meta: CacheMeta, read: SectionReader): { docume
 
 /** The whole index from its parts, every section checked against the others. */
 export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): CorpusIndex {
+  const steps = restoreSteps(meta, read);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, giving the event loop a turn between its steps (the speeches, the search tables, the
+ * formulation table): how the extension host takes an index from the worker without a long stall.
+ */
+export async function restoreCorpusIndexYielding(meta: CacheMeta, read: SectionReader): Promise<CorpusIndex> {
+  const steps = restoreSteps(meta, read);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* restoreSteps(meta: CacheMeta, read: SectionReader): Generator<void, CorpusIndex> {
   const t0 = performance.now();
   const { documents, corpusText } = restoreDocuments(meta, read);
+  yield;
   const sa = read('sa', 'i32');
   const roles = read('roles', 'u8');
   const spanStart = read('spanStart', 'i32');
@@ -162,8 +189,8 @@ export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): Corpus
     lineStarts: lineStarts.subarray(lineStartOffset[doc], lineStartOffset[doc + 1]),
   }));
   const corpus: CorpusText = { text: corpusText, sa, documents, spans };
-  const phrases = PhraseIndex.fromParts({ corpus, phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations, roles, options: meta.options });
-  const searchParts: SearchIndexParts = {
+  const mined: MinedItems = { phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations };
+  const searchParts: SearchTablesParts = {
     extraTexts: meta.searchExtraTexts,
     unitText: read('unitText', 'i32'),
     unitStart: read('unitStart', 'i32'),
@@ -174,13 +201,18 @@ export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): Corpus
     unitKind: read('unitKind', 'u8'),
     bigrams: { keys: read('bigramKeys', 'i32'), offset: read('bigramOffset', 'i32'), counts: read('bigramCounts', 'i32'), data: read('bigramData', 'u8') },
   };
-  let search: SearchIndex;
-  try {
-    search = SearchIndex.fromParts(documents, searchParts);
-  } catch (err) {
-    throw new CacheInvalidError(err instanceof Error ? err.message : String(err));
-  }
-  return { documents, phrases, search, timings: { restore_s: (performance.now() - t0) / 1000 } };
+  const checked = <T>(restore: () => T): T => {
+    try {
+      return restore();
+    } catch (err) {
+      throw err instanceof CacheInvalidError ? err : new CacheInvalidError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const search = checked(() => SearchTables.fromParts(documents, searchParts));
+  yield;
+  const slots = read('formulationSlots', 'u8');
+  const formulations = checked(() => FormulationTable.fromParts({ formulations: meta.formulations, variants: meta.variants, slots }));
+  return { documents, corpus, mined, roles, search, formulations, timings: { restore_s: (performance.now() - t0) / 1000 } };
 }
 
 /** A reader over sections held in memory (a posted message): same checks of presence and type. */

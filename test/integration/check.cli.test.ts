@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { runCli as cli } from './fixtures/cli';
-import { tempDir } from './fixtures/corpusFixtures';
+import { runCli as cli } from './cli';
+import { tempDir } from '../core/fixtures/corpusFixtures';
 
 describe('cli: check', function () {
-  this.timeout(60000);
+  this.timeout(60_000); // every test runs the CLI from source (tsx) and it indexes the sample corpus: seconds each, more on a busy machine
   const tmp = tempDir();
   after(() => tmp.dispose());
 

@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CacheInvalidError } from '../cache/sectionFile';
-import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from '../cache/indexCache';
+import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from './cache';
+import { CacheInvalidError } from './sectionFile';
 import { collectFiles, readSpeechFile, sizeLimitReason } from '../corpus/load';
 import type { SkipReason } from '../corpus/skipReason';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
-import { buildCorpusIndexAsync, type CorpusIndex } from './build';
+import { buildCorpusIndexAsync, type CorpusIndex } from './corpusIndex';
 
 export interface IndexProgress {
   filesDone: number;

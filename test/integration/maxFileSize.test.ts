@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from '
 import * as path from 'node:path';
 import { loadCorpus, MAX_FILE_MB, sizeLimitReason } from '../../src/core/corpus';
 import { skipReasonText } from '../../src/cli/skipReasons';
-import { indexCorpus } from '../../src/core/corpusIndex';
-import { CORPUS_DIR, hashTree, tempDir } from './fixtures/corpusFixtures';
-import { runCli } from './fixtures/cli';
+import { indexCorpus } from '../../src/core/index';
+import { CORPUS_DIR, hashTree, tempDir } from '../core/fixtures/corpusFixtures';
+import { runCli } from './cli';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -22,7 +22,7 @@ function speechesOfSize(file: string, bytes: number): void {
 }
 
 describe('corpus file size limit', function () {
-  this.timeout(60_000);
+  this.timeout(60_000); // sparse files of tens of MB, the index cache, and the CLI run from source
 
   it('says the size, the limit and how to raise it, on one line', () => {
     const reason = sizeLimitReason('/x/大文件.txt', 300 * MB)!;

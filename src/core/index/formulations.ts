@@ -1,29 +1,28 @@
-// 提法核对: the corpus's well-attested formulations (stock phrases and parallel groups used often, by
-// several speeches), indexed so a draft can be scanned for near-misses in one pass. Every formulation
-// is split in two halves: a variant with one edit keeps one half intact, so a draft position is only
-// compared with the few formulations one of whose halves starts with the draft's next two characters.
-import type { PhraseIndex } from '../complete';
-import { documentAt, locate, type CorpusText } from '../phrases/corpusText';
+// The formulation table of the index: the corpus's well-attested formulations (stock phrases and
+// parallel groups used often, by several speeches), filed so a draft can be scanned for near-misses
+// in one pass (src/core/check). Every formulation is split in two halves: a variant with one edit
+// keeps one half intact, so a draft position is only compared with the few formulations one of
+// whose halves starts with the draft's next two characters. Built once, in the indexing worker;
+// what crosses to the editor (and into the cache) is the list of formulations and known wrong
+// variants, from which the two lookup tables are filed again in a few milliseconds.
+import { attestation, occurrences, occurs, type Attestation, type CorpusText } from '../phrases/corpusText';
 import { commonPrefixLength, type PhraseLocation } from '../phrases/mine';
-import { findRange } from '../phrases/suffixArray';
+import type { MinedItems } from '../phrases/sampledMining';
 
-export interface FormulationCheckOptions {
+export interface FormulationTableOptions {
   /** A formulation must occur at least this often in the corpus… */
   minCount: number;
   /** …in at least this many speeches. */
   minSpeeches: number;
-  /** Issues below this confidence (0..1) are not reported. */
-  minConfidence: number;
   /** Parallel groups with more items than this get no transposition variants (they grow quadratically). */
   maxGroupItems: number;
   /** A plain (unquoted, ungrouped) phrase is checked from this many Han characters on. */
   minLongPhrase: number;
 }
 
-export const defaultFormulationCheckOptions: FormulationCheckOptions = {
+export const defaultFormulationTableOptions: FormulationTableOptions = {
   minCount: 3,
   minSpeeches: 2,
-  minConfidence: 0.6,
   maxGroupItems: 6,
   minLongPhrase: 6,
 };
@@ -58,10 +57,13 @@ export interface FormulationHalf {
   rest: string;
 }
 
+/** What a known wrong variant is corrected to (its slots are never consulted: a variant is matched whole). */
+export type VariantTarget = Pick<Formulation, 'text' | 'count' | 'speeches' | 'where' | 'form'>;
+
 /** A known wrong order or a wrong item of a parallel group, matched exactly. */
 export interface GroupVariant {
   text: string;
-  expected: Formulation;
+  expected: VariantTarget;
   /** Items swapped (transposition), or one item's quoted core put in another item's frame. */
   kind: 'transposition' | 'substitution';
   items: number;
@@ -165,38 +167,84 @@ function reverse(s: string): string {
   return out;
 }
 
-export class FormulationIndex {
-  readonly options: FormulationCheckOptions;
-  readonly corpus: CorpusText;
-  readonly formulations: Formulation[] = [];
+/** What crosses from the worker (and into the cache): the lists, without the lookup tables. */
+export interface FormulationTableParts {
+  formulations: Omit<Formulation, 'slots'>[];
+  /** Every formulation's slots, concatenated in order (each is as long as its text). */
+  slots: Uint8Array;
+  variants: GroupVariant[];
+}
+
+export class FormulationTable {
   readonly halves = new BigramTable<FormulationHalf>();
   readonly groupVariants = new BigramTable<GroupVariant>();
+
+  /** Files every formulation under both of its halves, and every variant under its text. */
+  constructor(
+    readonly formulations: readonly Formulation[],
+    readonly variants: readonly GroupVariant[],
+  ) {
+    for (const formulation of formulations) {
+      const { text } = formulation;
+      const h = text.length >> 1;
+      const left = text.slice(0, h);
+      const right = text.slice(h);
+      this.halves.add(left, { formulation, half: left, left: true, rest: right });
+      this.halves.add(right, { formulation, half: right, left: false, rest: reverse(left) });
+    }
+    for (const variant of variants) this.groupVariants.add(variant.text, variant);
+  }
+
+  /** The table of a corpus: every mined group and phrase that is used often enough, by enough speeches. */
+  static build(corpus: CorpusText, mined: MinedItems, options: Partial<FormulationTableOptions> = {}): FormulationTable {
+    const filer = new FormulationFiler(corpus, { ...defaultFormulationTableOptions, ...options });
+    filer.fileAll(mined);
+    return new FormulationTable(filer.formulations, filer.variants);
+  }
+
+  toParts(): FormulationTableParts {
+    const slots = new Uint8Array(this.formulations.reduce((n, f) => n + f.slots.length, 0));
+    let at = 0;
+    const formulations = this.formulations.map(({ slots: own, ...rest }) => {
+      slots.set(own, at);
+      at += own.length;
+      return rest;
+    });
+    return { formulations, slots, variants: [...this.variants] };
+  }
+
+  /** The table from its parts: the lookup tables are filed again (no corpus query). */
+  static fromParts(parts: FormulationTableParts): FormulationTable {
+    let at = 0;
+    const formulations = parts.formulations.map((f): Formulation => {
+      const slots = parts.slots.subarray(at, at + f.text.length);
+      if (slots.length !== f.text.length) throw new Error('formulation slots do not fit the formulations');
+      at += f.text.length;
+      return { ...f, slots };
+    });
+    return new FormulationTable(formulations, parts.variants);
+  }
+}
+
+/** Builds a table from the mined items, querying the corpus for how each candidate is used. */
+class FormulationFiler {
+  readonly formulations: Formulation[] = [];
+  readonly variants: GroupVariant[] = [];
   /** Texts already filed (a group is often a stock phrase too). */
   private readonly known = new Set<string>();
 
-  /** `fileNow: false` leaves the filing to `fileSteps()`, for a caller that spreads it over several turns. */
   constructor(
-    readonly phrases: PhraseIndex,
-    options: Partial<FormulationCheckOptions> = {},
-    fileNow = true,
-  ) {
-    this.options = { ...defaultFormulationCheckOptions, ...options };
-    this.corpus = phrases.corpus;
-    if (fileNow) for (const _ of this.fileSteps());
-  }
+    private readonly corpus: CorpusText,
+    private readonly options: FormulationTableOptions,
+  ) {}
 
-  /** Files every mined group and phrase, one step each. */
-  *fileSteps(): Generator<void> {
-    for (const g of this.phrases.groups) {
+  fileAll(mined: MinedItems): void {
+    for (const g of mined.groups) {
       this.addFormulation(g.text, g.count, g.docs, g.where, 'group');
       this.addGroupItems(g.text, g.separator);
       this.addGroupVariants(g.text, g.separator, g.count, g.docs, g.where);
-      yield;
     }
-    for (const p of this.phrases.phrases) {
-      this.addFormulation(p.text, p.count, p.docs, p.where, p.text.includes('“') ? 'quoted' : 'long');
-      yield;
-    }
+    for (const p of mined.phrases) this.addFormulation(p.text, p.count, p.docs, p.where, p.text.includes('“') ? 'quoted' : 'long');
   }
 
   /** True when a formulation is used often enough, by enough speeches, to correct a draft by. */
@@ -213,13 +261,7 @@ export class FormulationIndex {
     if (!slots || hanCount(text) < 4) return;
     if (form === 'long' && hanCount(text) < this.options.minLongPhrase) return;
     this.known.add(text);
-    const formulation: Formulation = { text, count, speeches, where, form, slots };
-    this.formulations.push(formulation);
-    const h = text.length >> 1;
-    const left = text.slice(0, h);
-    const right = text.slice(h);
-    this.halves.add(left, { formulation, half: left, left: true, rest: right });
-    this.halves.add(right, { formulation, half: right, left: false, rest: reverse(left) });
+    this.formulations.push({ text, count, speeches, where, form, slots });
   }
 
   /** Items of a group of three or more that share a frame (以学铸魂、以学增智…): each a formulation, its varying part checked. */
@@ -249,10 +291,10 @@ export class FormulationIndex {
     const segments = body.split(separator);
     if (segments.length < 2 || segments.length > this.options.maxGroupItems || new Set(segments).size < segments.length) return;
     const wrap = (s: string) => (quoted ? `“${s}”` : s);
-    const group: Formulation = { text, count, speeches, where, form: 'group', slots: new Uint8Array(text.length) };
-    const add = (variant: string, expected: Formulation, kind: GroupVariant['kind']) => {
-      if (variant === expected.text || this.occurs(variant)) return;
-      this.groupVariants.add(variant, { text: variant, expected, kind, items: segments.length });
+    const group: VariantTarget = { text, count, speeches, where, form: 'group' };
+    const add = (variant: string, expected: VariantTarget, kind: GroupVariant['kind']) => {
+      if (variant === expected.text || occurs(this.corpus, variant)) return;
+      this.variants.push({ text: variant, expected, kind, items: segments.length });
     };
     for (let i = 0; i < segments.length; i++)
       for (let j = i + 1; j < segments.length; j++) {
@@ -273,82 +315,15 @@ export class FormulationIndex {
           add(swapped.join(separator), group, 'transposition');
         }
         const stats = this.attested(segments[j]);
-        const item = stats && { ...stats, form: 'quoted' as const, slots: new Uint8Array(stats.text.length) };
-        if (item) add(`${framed[j]![1]}“${cores[i]}”`, item, 'substitution');
+        if (stats) add(`${framed[j]![1]}“${cores[i]}”`, { ...stats, form: 'quoted' }, 'substitution');
       }
   }
 
-  /** True when `s` occurs anywhere in the corpus. */
-  occurs(s: string): boolean {
-    const [lo, hi] = findRange(this.corpus.text, this.corpus.sa, s);
-    return hi > lo;
-  }
-
   /** How often and where the corpus uses `s`, if often enough, by enough speeches. */
-  attested(s: string, maxInspect = 2000): Pick<Formulation, 'text' | 'count' | 'speeches' | 'where'> | undefined {
-    const { text, sa } = this.corpus;
-    const [lo, hi] = findRange(text, sa, s);
+  private attested(s: string): Attestation | undefined {
+    const [lo, hi] = occurrences(this.corpus, s);
     if (hi - lo < this.options.minCount) return undefined;
-    const docs = new Map<number, number>();
-    const step = Math.max(1, (hi - lo) / maxInspect);
-    for (let k = lo; k < hi; k += step) {
-      const pos = sa[Math.floor(k)];
-      const doc = documentAt(this.corpus, pos);
-      if (!docs.has(doc)) docs.set(doc, pos);
-    }
-    if (docs.size < this.options.minSpeeches) return undefined;
-    return { text: s, count: hi - lo, speeches: docs.size, where: [...docs.values()].slice(0, 8).map((pos) => locate(this.corpus, pos)) };
+    const found = attestation(this.corpus, s);
+    return this.wellAttested(found.count, found.speeches) ? found : undefined;
   }
-
-  /**
-   * How many corpus occurrences fit `before` + one character + `after`, and how many of those have
-   * `slot` there: a slot the corpus always fills the same way is a fixed part of the formulation.
-   */
-  slotUse(before: string, after: string, slot: string | undefined, maxInspect = 4000): { total: number; same: number } {
-    const { text, sa } = this.corpus;
-    // Walk the occurrences of the longer side; check the other side at each.
-    const anchorBefore = before.length >= after.length;
-    const anchor = anchorBefore ? before : after;
-    const [lo, hi] = findRange(text, sa, anchor);
-    const step = Math.max(1, (hi - lo) / maxInspect);
-    let total = 0, same = 0, seen = 0;
-    for (let k = lo; k < hi; k += step) {
-      seen++;
-      const pos = sa[Math.floor(k)];
-      const slotAt = anchorBefore ? pos + before.length : pos - 1;
-      if (slotAt < 0 || slotAt >= text.length) continue;
-      const start = slotAt - before.length;
-      if (start < 0 || !text.startsWith(before, start) || !text.startsWith(after, slotAt + 1)) continue;
-      const ch = text[slotAt];
-      if (ch === '\u0000' || ch === '\n') continue;
-      total++;
-      if (ch === slot) same++;
-    }
-    // Scale a sample back to the whole range.
-    const scale = seen ? (hi - lo) / seen : 1;
-    return { total: total * scale, same: same * scale };
-  }
-}
-
-export function buildFormulationIndex(phrases: PhraseIndex, options: Partial<FormulationCheckOptions> = {}): FormulationIndex {
-  return new FormulationIndex(phrases, options);
-}
-
-/**
- * The same index built in slices of about `sliceMs`, yielding to the event loop between them, so an
- * extension host building it for a large corpus (a quarter of a second at 10 M characters) stays responsive.
- */
-export async function buildFormulationIndexInSlices(
-  phrases: PhraseIndex,
-  options: Partial<FormulationCheckOptions> = {},
-  sliceMs = 20,
-): Promise<FormulationIndex> {
-  const index = new FormulationIndex(phrases, options, false);
-  let sliceStart = performance.now();
-  for (const _ of index.fileSteps()) {
-    if (performance.now() - sliceStart < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  }
-  return index;
 }

@@ -8,9 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+import { checkFormulations } from '../../src/core/check';
 import { complete } from '../../src/core/complete';
-import { buildCorpusIndex, type IndexProgress } from '../../src/core/corpusIndex';
-import { IndexWorker } from '../../src/core/corpusIndex/indexWorkerClient';
+import { buildCompletionIndex, buildCorpusIndex, type IndexProgress } from '../../src/core/index';
+import { IndexWorker } from '../../src/core/index/worker';
+import { searchCorpus } from '../../src/core/search';
+import { suggest } from '../../src/core/suggest';
 import { loadCorpus } from '../../src/core/corpus';
 import { generateCorpus } from '../bench/generateCorpus';
 
@@ -18,7 +21,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'media', 'corpus');
 
 describe('indexing worker', function () {
-  this.timeout(240_000);
+  this.timeout(240_000); // bundles the worker with esbuild, then indexes corpora up to 10 M characters in it
   let work: string;
   let workerFile: string;
   let worker: IndexWorker;
@@ -32,6 +35,21 @@ describe('indexing worker', function () {
   afterEach(() => worker.dispose());
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
+  it('builds the open drafts\' completion index in the worker: what this thread would build', async () => {
+    const documents = (await loadCorpus([SAMPLE])).documents.slice(0, 4);
+    const viaWorker = await worker.completionIndex(documents);
+    const local = buildCompletionIndex(documents);
+    assert.deepEqual(viaWorker.mined, local.mined);
+    assert.equal(viaWorker.corpus.text, local.corpus.text);
+    let offered = 0;
+    for (const before of ['增强“四个', '以学铸魂、', '全面从严治党', '我们要坚持', '学思想、']) {
+      const items = complete(viaWorker, before);
+      assert.deepEqual(items, complete(local, before), before);
+      offered += items.length;
+    }
+    assert.ok(offered > 0, 'the drafts index completes');
+  });
+
   it('builds in the worker what this thread would build, reporting files and characters', async () => {
     const progress: IndexProgress[] = [];
     const storageDir = path.join(work, 'storage-1');
@@ -40,9 +58,12 @@ describe('indexing worker', function () {
     const local = buildCorpusIndex((await loadCorpus([SAMPLE])).documents);
     assert.deepEqual(result.documents.map((d) => ({ ...d })), local.documents.map((d) => ({ ...d })));
     for (const before of ['增强“四个', '以学铸魂、', '全面从严治党', '我们要坚持']) {
-      assert.deepEqual(complete(result.index!.phrases, before), complete(local.phrases, before), before);
+      assert.deepEqual(suggest(result.index!, before), suggest(local, before), before);
     }
-    assert.deepEqual(result.index!.search.search('从严治党 永远'), local.search.search('从严治党 永远'));
+    assert.deepEqual(searchCorpus(result.index!.search, '从严治党 永远'), searchCorpus(local.search, '从严治党 永远'));
+    const draft = '要做到“两个拥护”，以学增志。';
+    assert.deepEqual(checkFormulations(result.index!, draft), checkFormulations(local, draft));
+    assert.ok(checkFormulations(local, draft).length >= 2, 'the formulation table came over whole');
     const files = fs.readdirSync(SAMPLE).length;
     assert.ok(progress.some((p) => p.phase === 'reading' && p.filesTotal === files));
     const last = progress[progress.length - 1];
@@ -92,7 +113,7 @@ describe('indexing worker', function () {
     assert.ok(latency < 5000, `cancel took ${latency} ms`);
     const next = await worker.index([SAMPLE], { build: 'test' });
     assert.ok(next.index);
-    assert.ok(complete(next.index.phrases, '增强“四个').length > 0);
+    assert.ok(suggest(next.index, '增强“四个').length > 0);
   });
 
   it('a cancel during the long build stops the worker within its grace period; a fresh worker takes the next request', async () => {
@@ -119,7 +140,7 @@ describe('indexing worker', function () {
     assert.ok(cancelledAt > 0, 'the build phase was reached');
     assert.ok(latency < 5000, `cancel took ${latency} ms`);
     const next = await worker.index([SAMPLE], { build: 'test' });
-    assert.ok(next.index && complete(next.index.phrases, '以学铸魂、').length > 0);
+    assert.ok(next.index && suggest(next.index, '以学铸魂、').length > 0);
   });
 
   it('a reload that cancels a long build is answered by a fresh worker, not failed with the stopped one', async () => {
@@ -145,7 +166,7 @@ describe('indexing worker', function () {
     assert.equal(first.cancelled, true);
     assert.ok(reload, 'the build phase was reached');
     const next = (await reload) as Awaited<ReturnType<IndexWorker['index']>>;
-    assert.ok(next.index && complete(next.index.phrases, '以学铸魂、').length > 0);
+    assert.ok(next.index && suggest(next.index, '以学铸魂、').length > 0);
   });
 
   it('a worker that cannot start rejects (the caller keeps its previous corpus)', async () => {

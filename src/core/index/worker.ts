@@ -1,14 +1,24 @@
 // The host side of the indexing worker (src/indexWorker.ts, bundled as dist/worker.js): starts it
 // on first use, sends one request per load, relays progress, and turns the transferred parts back
-// into a CorpusIndex. Cancelling sets a shared flag the worker checks between files and phases; a
+// into a CorpusIndex (or, for the open drafts, a CompletionIndex). Cancelling sets a shared flag the worker checks between files and phases; a
 // worker deep in a long synchronous step that doesn't stop within a grace period is terminated
 // (a new one starts on the next request). Either way the caller gets `cancelled: true` and keeps
 // whatever index it had.
 import { Worker } from 'node:worker_threads';
-import { memoryReader, restoreCorpusIndex, type CacheMeta } from '../cache/indexCache';
-import type { SectionValue } from '../cache/sectionFile';
-import type { CancellationToken, SkippedFile } from '../types';
+import { memoryReader, restoreCorpusIndexYielding, type CacheMeta } from './cache';
+import type { SectionValue } from './sectionFile';
+import { buildCorpusText } from '../phrases/corpusText';
+import type { MinedItems } from '../phrases/sampledMining';
+import type { CancellationToken, SkippedFile, SpeechDocument } from '../types';
+import type { CompletionIndex } from './corpusIndex';
 import type { IndexedCorpus, IndexProgress } from './indexCorpus';
+
+/** Build the completion part of an index over these speeches (the open drafts): small, no cache. */
+export interface DraftsRequest {
+  type: 'drafts';
+  id: number;
+  documents: SpeechDocument[];
+}
 
 export interface IndexWorkerRequest {
   type: 'index';
@@ -29,9 +39,11 @@ export interface IndexWorkerRequest {
 export type IndexWorkerPart =
   | { field: 'speeches'; items: CacheMeta['speeches'] }
   | { field: 'phrases'; items: CacheMeta['phrases'] }
+  | { field: 'formulations'; items: CacheMeta['formulations'] }
   | { field: 'text'; text: string };
 
 export type IndexWorkerReply =
+  | { type: 'drafts'; id: number; sa: Int32Array; roles: Uint8Array; mined: MinedItems }
   | { type: 'progress'; id: number; progress: IndexProgress }
   | { type: 'part'; id: number; part: IndexWorkerPart }
   | { type: 'error'; id: number; message: string }
@@ -69,7 +81,7 @@ export class IndexWorker {
     number,
     {
       worker: Worker;
-      request: IndexWorkerRequest;
+      request: IndexWorkerRequest | DraftsRequest;
       settle: (reply: IndexWorkerReply | Error) => void;
       onProgress?: (p: IndexProgress) => void;
       parts: IndexWorkerPart[];
@@ -143,24 +155,39 @@ export class IndexWorker {
         if (reply.type === 'error') return reject(new Error(reply.message));
         if (reply.type !== 'done') return;
         if (reply.cancelled) return resolve({ ...cancelledResult(), reparsedFiles: reply.reparsedFiles, timings: reply.timings });
-        try {
-          const parts = received;
-          const meta = { ...reply.meta, speeches: [...reply.meta.speeches], phrases: [...reply.meta.phrases] };
-          const sections = { ...reply.sections };
-          for (const part of parts) {
-            if (part.field === 'text') sections.text = part.text;
-            else if (part.field === 'speeches') for (const s of part.items) meta.speeches.push(s);
-            else for (const s of part.items) meta.phrases.push(s);
-          }
-          const index = restoreCorpusIndex(meta, memoryReader(sections));
+        const meta: CacheMeta = { ...reply.meta, speeches: [...reply.meta.speeches], phrases: [...reply.meta.phrases], formulations: [...reply.meta.formulations] };
+        const sections = { ...reply.sections };
+        for (const part of received) {
+          if (part.field === 'text') sections.text = part.text;
+          else for (const item of part.items) (meta[part.field] as unknown[]).push(item);
+        }
+        restoreCorpusIndexYielding(meta, memoryReader(sections)).then((index) => {
           const { skipped, origin, reparsedFiles, cacheProblem, timings } = reply;
           resolve({ documents: [...index.documents], skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings: { ...timings, ...index.timings } });
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
+        }, (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))));
       };
       const request: IndexWorkerRequest = { type: 'index', id, sources, storageDir: options.storageDir, build: options.build, maxFileBytes: options.maxFileBytes, cancel };
       this.pending.set(id, { worker, request, settle, onProgress: options.onProgress, parts: [] });
+      worker.postMessage(request);
+    });
+  }
+
+  /** The completion part of an index over `documents` (the open drafts), built in the worker. */
+  completionIndex(documents: SpeechDocument[]): Promise<CompletionIndex> {
+    const id = this.nextId++;
+    const worker = this.start();
+    const request: DraftsRequest = { type: 'drafts', id, documents };
+    return new Promise<CompletionIndex>((resolve, reject) => {
+      const settle = (reply: IndexWorkerReply | Error) => {
+        this.pending.delete(id);
+        if (reply instanceof Error) return reject(reply);
+        if (reply.type === 'error') return reject(new Error(reply.message));
+        if (reply.type !== 'drafts') return;
+        // The joined text is made again here (the same function, so the same text the array sorts).
+        const corpus = buildCorpusText(documents, () => reply.sa);
+        resolve({ documents, corpus, mined: reply.mined, roles: reply.roles });
+      };
+      this.pending.set(id, { worker, request, settle, parts: [] });
       worker.postMessage(request);
     });
   }

@@ -8,12 +8,14 @@ import { corpusIndexParts } from './core/index/cache';
 import { indexCorpus, type IndexProgress } from './core/index/indexCorpus';
 import type { SectionValue } from './core/index/sectionFile';
 import { buildCompletionIndex } from './core/index/corpusIndex';
-import type { DraftsRequest, IndexWorkerPart, IndexWorkerReply, IndexWorkerRequest } from './core/index/worker';
+import type { DraftsRequest, IndexWorkerPart, IndexWorkerReply, IndexWorkerRequest, PartAck } from './core/index/worker';
 
 /** Progress is posted at most this often (the notification can't show more). */
 const PROGRESS_EVERY_MS = 100;
 /** Speeches or phrases per 'part' message: each deserializes on the host in a few milliseconds. */
 const PART_ITEMS = 2000;
+/** Characters of speech text per 'part' message (about 4 MB: a few milliseconds on the host). */
+const SEGMENT_CHARS = 2_000_000;
 
 function transferables(sections: Record<string, SectionValue>): ArrayBuffer[] {
   // Small arrays may sit in Node's shared buffer pool, which must not be detached: those are copied.
@@ -23,9 +25,70 @@ function transferables(sections: Record<string, SectionValue>): ArrayBuffer[] {
 }
 
 const port = parentPort;
+
+/** Acks the host sends for each part it took in, per request (see handOver). */
+const acks = new Map<number, () => void>();
+
+/**
+ * Sends a built index to the host: the big lists and the text as parts, each sent only after the host
+ * acknowledged the one before. Node hands a thread every message waiting for it in one go, so parts
+ * sent back to back would be taken in as one long stall of the editor; paced, each is its own task.
+ */
+async function handOver(request: IndexWorkerRequest, result: Awaited<ReturnType<typeof indexCorpus>>): Promise<void> {
+  const out = port!;
+  const index = result.index!;
+  const { meta, sections } = corpusIndexParts(index, [], [], { build: request.build });
+  const parts: IndexWorkerPart[] = [];
+  for (let i = 0; i < meta.speeches.length; i += PART_ITEMS) parts.push({ field: 'speeches', items: meta.speeches.slice(i, i + PART_ITEMS) });
+  for (let i = 0; i < meta.phrases.length; i += PART_ITEMS) parts.push({ field: 'phrases', items: meta.phrases.slice(i, i + PART_ITEMS) });
+  for (let i = 0; i < meta.formulations.length; i += PART_ITEMS) parts.push({ field: 'formulations', items: meta.formulations.slice(i, i + PART_ITEMS) });
+  // The text goes as the speeches' own strings, a few million characters a part: the editor's thread
+  // keeps them as they arrive and never builds (copies) one 90-million-character string.
+  const { text, spans } = index.corpus;
+  let batch: string[] = [];
+  let batchChars = 0;
+  spans.forEach((span, i) => {
+    const end = i + 1 < spans.length ? spans[i + 1].start - 1 : text.length - 1;
+    const segment = text.slice(span.start, end);
+    batch.push(segment);
+    batchChars += segment.length;
+    if (batchChars >= SEGMENT_CHARS) {
+      parts.push({ field: 'segments', items: batch });
+      batch = [];
+      batchChars = 0;
+    }
+  });
+  if (batch.length) parts.push({ field: 'segments', items: batch });
+  for (const part of parts) {
+    const acked = new Promise<void>((resolve) => acks.set(request.id, resolve));
+    out.postMessage({ type: 'part', id: request.id, part } satisfies IndexWorkerReply);
+    await acked;
+  }
+  acks.delete(request.id);
+  const { text: _text, ...restSections } = sections;
+  void _text;
+  const done: IndexWorkerReply = {
+    type: 'done',
+    id: request.id,
+    cancelled: false,
+    meta: { ...meta, speeches: [], phrases: [], formulations: [] },
+    sections: restSections,
+    skipped: result.skipped,
+    origin: result.origin,
+    reparsedFiles: result.reparsedFiles,
+    cacheProblem: result.cacheProblem,
+    timings: result.timings,
+  };
+  out.postMessage(done, transferables(restSections));
+}
+
 if (port) {
   const post = (reply: IndexWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
-  port.on('message', (request: IndexWorkerRequest | DraftsRequest) => {
+  port.on('message', (request: IndexWorkerRequest | DraftsRequest | PartAck) => {
+    if (request?.type === 'ack') {
+      acks.get(request.id)?.();
+      return;
+    }
     if (request?.type === 'drafts') {
       try {
         const { corpus, mined, roles } = buildCompletionIndex(request.documents);
@@ -55,29 +118,7 @@ if (port) {
           post({ type: 'done', id: request.id, cancelled: true, reparsedFiles: result.reparsedFiles, timings: result.timings });
           return;
         }
-        const { meta, sections } = corpusIndexParts(result.index, [], [], { build: request.build });
-        const part = (p: IndexWorkerPart) => post({ type: 'part', id: request.id, part: p });
-        for (let i = 0; i < meta.speeches.length; i += PART_ITEMS) part({ field: 'speeches', items: meta.speeches.slice(i, i + PART_ITEMS) });
-        for (let i = 0; i < meta.phrases.length; i += PART_ITEMS) part({ field: 'phrases', items: meta.phrases.slice(i, i + PART_ITEMS) });
-        for (let i = 0; i < meta.formulations.length; i += PART_ITEMS) part({ field: 'formulations', items: meta.formulations.slice(i, i + PART_ITEMS) });
-        if (typeof sections.text === 'string') part({ field: 'text', text: sections.text });
-        const { text: _text, ...restSections } = sections;
-        void _text;
-        post(
-          {
-            type: 'done',
-            id: request.id,
-            cancelled: false,
-            meta: { ...meta, speeches: [], phrases: [], formulations: [] },
-            sections: restSections,
-            skipped: result.skipped,
-            origin: result.origin,
-            reparsedFiles: result.reparsedFiles,
-            cacheProblem: result.cacheProblem,
-            timings: result.timings,
-          },
-          transferables(restSections),
-        );
+        return handOver(request, result);
       })
       .catch((err: unknown) => post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) }));
   });

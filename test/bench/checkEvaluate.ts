@@ -84,7 +84,7 @@ function random(seed: number): () => number {
 function corpusCharacter(index: CorpusIndex, rnd: () => number, not: string): string {
   const text = index.corpus.text;
   for (;;) {
-    const ch = text[Math.floor(rnd() * text.length)];
+    const ch = String.fromCharCode(text.charCodeAt(Math.floor(rnd() * text.length)));
     if (ch !== not && isHan(ch.charCodeAt(0))) return ch;
   }
 }
@@ -94,7 +94,7 @@ function wordCharacter(index: CorpusIndex, rnd: () => number, before: string, no
   const { text, sa } = index.corpus;
   const [lo, hi] = findRange(text, sa, before);
   for (let attempt = 0; attempt < 20 && hi > lo; attempt++) {
-    const ch = text[sa[lo + Math.floor(rnd() * (hi - lo))] + 1];
+    const ch = String.fromCharCode(text.charCodeAt(sa[lo + Math.floor(rnd() * (hi - lo))] + 1) || 0);
     if (ch && ch !== not && isHan(ch.charCodeAt(0))) return ch;
   }
   return undefined;

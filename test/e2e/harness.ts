@@ -379,6 +379,18 @@ export class VsCodeSession {
     }
   }
 
+  /**
+   * Runs `action` (a command that reloads the corpus) and waits until that reload has finished: the
+   * status item's spinner appears (caught by a DOM observer however briefly it shows), then the
+   * library icon again.
+   */
+  async corpusReloadedBy(action: () => Promise<void>, timeout = 120_000): Promise<{ speeches: number; label: string }> {
+    const spinning = this.corpusStatusItem().locator('.codicon-sync').waitFor({ state: 'attached', timeout });
+    await action();
+    await spinning;
+    return this.corpusReady(timeout);
+  }
+
   /** Our extension's output-channel log ("讲稿助手") as written by the extension host. */
   extensionLog(): string {
     const logs = join(this.userDataDir, 'logs');

@@ -136,10 +136,10 @@ function slotUse(corpus: CorpusText, before: string, after: string, slot: string
     if (slotAt < 0 || slotAt >= text.length) continue;
     const start = slotAt - before.length;
     if (start < 0 || !text.startsWith(before, start) || !text.startsWith(after, slotAt + 1)) continue;
-    const ch = text[slotAt];
-    if (ch === '\u0000' || ch === '\n') continue;
+    const code = text.charCodeAt(slotAt);
+    if (code === 0 || code === 0x0a) continue;
     total++;
-    if (ch === slot) same++;
+    if (slot !== undefined && code === slot.charCodeAt(0)) same++;
   }
   // Scale a sample back to the whole range.
   const scale = seen ? (hi - lo) / seen : 1;

@@ -7,7 +7,7 @@
 // where only one speech goes that way), and a lower rank costs a keystroke more to reach.
 import type { CompletionIndex } from '../index/corpusIndex';
 import { itemKindAt, type ItemKind } from '../index/roles';
-import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate } from '../phrases/corpusText';
+import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate, type CorpusChars } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
 import { snippetOf } from './snippet';
 
@@ -114,14 +114,14 @@ function contextOf(before: string, max: number): string {
   return line.length > max ? line.slice(line.length - max) : line;
 }
 
-function readContinuation(text: string, pos: number, max: number): string {
+function readContinuation(text: CorpusChars, pos: number, max: number): string {
   let end = pos;
   const limit = Math.min(text.length, pos + max);
   while (end < limit) {
-    const ch = text[end];
-    if (ch === '\n' || ch === HARD_BREAK || ch === '\r') break;
+    const code = text.charCodeAt(end);
+    if (code === 0x0a || code === 0 || code === 0x0d) break;
     end++;
-    if (SENTENCE_END.has(ch)) break;
+    if (SENTENCE_END.has(String.fromCharCode(code))) break;
   }
   if (end > pos && isSurrogateHigh(text.charCodeAt(end - 1))) end--;
   return text.slice(pos, end);

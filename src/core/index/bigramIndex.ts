@@ -37,8 +37,8 @@ const EMPTY = -1;
 
 /** Open-addressing hash from bigram key to a dense id; far faster than a Map for 32-bit keys. */
 class BigramTable {
-  private keys: Int32Array;
-  private ids: Int32Array;
+  keys: Int32Array;
+  ids: Int32Array;
   private bits: number;
   size = 0;
   /** keyOf[id] = key, so the table can be saved and rebuilt. */
@@ -48,6 +48,18 @@ class BigramTable {
     this.bits = bits;
     this.keys = new Int32Array(1 << bits);
     this.ids = new Int32Array(1 << bits).fill(EMPTY);
+  }
+
+  /**
+   * The table as it was saved (its slot arrays and key list), taken as it is: no key is hashed again.
+   * Undefined when the arrays cannot be a table of these keys (sizes that do not agree).
+   */
+  static adopt(keys: Int32Array, ids: Int32Array, keyOf: Int32Array): BigramTable | undefined {
+    const bits = Math.log2(keys.length);
+    if (!Number.isInteger(bits) || bits < 1 || bits > 30 || ids.length !== keys.length || keyOf.length * 2 > keys.length) return undefined;
+    const table = Object.create(BigramTable.prototype) as BigramTable;
+    Object.assign(table, { keys, ids, bits, size: keyOf.length, keyOf });
+    return table;
   }
 
   private slot(key: number): number {
@@ -112,9 +124,12 @@ export interface UnitSource {
   end(unit: number): number;
 }
 
-/** What a cache saves of a BigramIndex: the keys in id order and the posting lists. */
+/** What a cache saves of a BigramIndex: the keys in id order, the hash table's slots, and the posting lists. */
 export interface BigramIndexParts {
   keys: Int32Array;
+  /** The hash table's slot arrays (key and id per slot): taken as they are, so no key is hashed again on load. */
+  slotKeys: Int32Array;
+  slotIds: Int32Array;
   offset: Int32Array;
   counts: Int32Array;
   data: Uint8Array;
@@ -138,16 +153,17 @@ export class BigramIndex {
   }
 
   toParts(): BigramIndexParts {
-    return { keys: this.table.keyOf.subarray(0, this.table.size), offset: this.offset, counts: this.counts, data: this.data };
+    const { keyOf, size, keys, ids } = this.table;
+    return { keys: keyOf.subarray(0, size), slotKeys: keys, slotIds: ids, offset: this.offset, counts: this.counts, data: this.data };
   }
 
-  /** The index from saved parts; the hash table is rebuilt from the keys (ids stay the same). */
+  /**
+   * The index from saved parts: the hash table's slots as they are (a cache file's checksums, or the
+   * worker's own arrays, vouch for them; their sizes are checked), no key hashed again.
+   */
   static fromParts(parts: BigramIndexParts): BigramIndex {
-    // Sized for all keys at once: growing by doubling would rehash them again and again.
-    const table = new BigramTable(Math.max(16, Math.ceil(Math.log2(parts.keys.length * 2 + 2))));
-    for (let id = 0; id < parts.keys.length; id++) {
-      if (table.getOrAdd(parts.keys[id]) !== id) throw new Error('bigram keys repeat');
-    }
+    const table = BigramTable.adopt(parts.slotKeys, parts.slotIds, parts.keys);
+    if (!table) throw new Error('bigram table parts do not fit together');
     if (parts.offset.length !== parts.keys.length + 1 || parts.counts.length !== parts.keys.length || parts.offset[parts.keys.length] !== parts.data.length) {
       throw new Error('bigram index parts do not fit together');
     }

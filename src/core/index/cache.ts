@@ -4,7 +4,7 @@
 // the engine's version and the extension's build. Loading it takes the typed arrays as they are;
 // nothing is mined, sorted or queried again.
 import type { SkipReason } from '../corpus/skipReason';
-import type { CorpusText, DocumentSpan } from '../phrases/corpusText';
+import { SegmentedText, type CorpusChars, type CorpusText, type DocumentSpan } from '../phrases/corpusText';
 import type { MinedItems } from '../phrases/sampledMining';
 import type { CorpusIndex } from './corpusIndex';
 import { FormulationTable, type FormulationTableParts } from './formulations';
@@ -13,7 +13,7 @@ import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types'
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {
@@ -102,7 +102,8 @@ export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippe
     variants: formulations.variants,
   };
   const sections: Record<string, SectionValue> = {
-    text: corpus.text,
+    // One string in the worker, where the parts are made (an index on the editor's thread is never saved).
+    text: typeof corpus.text === 'string' ? corpus.text : corpus.text.slice(0),
     ownText: own.join(''),
     sa: corpus.sa,
     roles: index.roles,
@@ -118,6 +119,8 @@ export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippe
     unitDoc: search.unitDoc,
     unitKind: search.unitKind,
     bigramKeys: search.bigrams.keys,
+    bigramSlotKeys: search.bigrams.slotKeys,
+    bigramSlotIds: search.bigrams.slotIds,
     bigramOffset: search.bigrams.offset,
     bigramCounts: search.bigrams.counts,
     bigramData: search.bigrams.data,
@@ -138,21 +141,41 @@ export type SectionReader = {
   (name: string, type: 'text'): string;
 };
 
-/** The cached speeches with their text, without the index. */
-export function restoreDocuments(meta: CacheMeta, read: SectionReader): { documents: SpeechDocument[]; corpusText: string } {
-  const corpusText = read('text', 'text');
+/**
+ * The cached speeches with their text, without the index. The corpus text is the 'text' section
+ * (a cache file, in the worker), or else the speeches' corpus segments sent one by one (the worker's
+ * hand-over to the editor's thread, which never holds the text as one string).
+ */
+export function restoreDocuments(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): { documents: SpeechDocument[]; corpusText: CorpusChars } {
   const ownText = read('ownText', 'text');
-  const documents = meta.speeches.map((s): SpeechDocument => {
-    const source = s.inCorpus ? corpusText : ownText;
-    if (s.at < 0 || s.at + s.length > source.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
-    return { id: s.id, title: s.title, kind: s.kind, text: source.slice(s.at, s.at + s.length), source: s.source, sourceLines: s.sourceLines, headings: s.headings };
+  let corpusText: CorpusChars;
+  let inCorpus: (s: CachedSpeech, i: number) => string;
+  if (segments) {
+    if (segments.length !== meta.speeches.length) throw new CacheInvalidError('the speeches and their texts do not match');
+    corpusText = new SegmentedText(segments, read('spanStart', 'i32'));
+    inCorpus = (s, i) => {
+      if (s.length !== segments[i].length) throw new CacheInvalidError(`speech ${s.id} does not fit its text`);
+      return segments[i];
+    };
+  } else {
+    const text = read('text', 'text');
+    corpusText = text;
+    inCorpus = (s) => {
+      if (s.at < 0 || s.at + s.length > text.length) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
+      return text.slice(s.at, s.at + s.length);
+    };
+  }
+  const documents = meta.speeches.map((s, i): SpeechDocument => {
+    if (!s.inCorpus && (s.at < 0 || s.at + s.length > ownText.length)) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
+    const text = s.inCorpus ? inCorpus(s, i) : ownText.slice(s.at, s.at + s.length);
+    return { id: s.id, title: s.title, kind: s.kind, text, source: s.source, sourceLines: s.sourceLines, headings: s.headings };
   });
   return { documents, corpusText };
 }
 
 /** The whole index from its parts, every section checked against the others. */
-export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): CorpusIndex {
-  const steps = restoreSteps(meta, read);
+export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): CorpusIndex {
+  const steps = restoreSteps(meta, read, segments);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -163,8 +186,8 @@ export function restoreCorpusIndex(meta: CacheMeta, read: SectionReader): Corpus
  * The same, giving the event loop a turn between its steps (the speeches, the search tables, the
  * formulation table): how the extension host takes an index from the worker without a long stall.
  */
-export async function restoreCorpusIndexYielding(meta: CacheMeta, read: SectionReader): Promise<CorpusIndex> {
-  const steps = restoreSteps(meta, read);
+export async function restoreCorpusIndexYielding(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): Promise<CorpusIndex> {
+  const steps = restoreSteps(meta, read, segments);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -172,9 +195,10 @@ export async function restoreCorpusIndexYielding(meta: CacheMeta, read: SectionR
   }
 }
 
-function* restoreSteps(meta: CacheMeta, read: SectionReader): Generator<void, CorpusIndex> {
+function* restoreSteps(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): Generator<void, CorpusIndex> {
   const t0 = performance.now();
-  const { documents, corpusText } = restoreDocuments(meta, read);
+  const { documents, corpusText } = restoreDocuments(meta, read, segments);
+  const t1 = performance.now();
   yield;
   const sa = read('sa', 'i32');
   const roles = read('roles', 'u8');
@@ -199,7 +223,7 @@ function* restoreSteps(meta: CacheMeta, read: SectionReader): Generator<void, Co
     unitColumn: read('unitColumn', 'i32'),
     unitDoc: read('unitDoc', 'i32'),
     unitKind: read('unitKind', 'u8'),
-    bigrams: { keys: read('bigramKeys', 'i32'), offset: read('bigramOffset', 'i32'), counts: read('bigramCounts', 'i32'), data: read('bigramData', 'u8') },
+    bigrams: { keys: read('bigramKeys', 'i32'), slotKeys: read('bigramSlotKeys', 'i32'), slotIds: read('bigramSlotIds', 'i32'), offset: read('bigramOffset', 'i32'), counts: read('bigramCounts', 'i32'), data: read('bigramData', 'u8') },
   };
   const checked = <T>(restore: () => T): T => {
     try {
@@ -208,11 +232,21 @@ function* restoreSteps(meta: CacheMeta, read: SectionReader): Generator<void, Co
       throw err instanceof CacheInvalidError ? err : new CacheInvalidError(err instanceof Error ? err.message : String(err));
     }
   };
+  const t2 = performance.now();
   const search = checked(() => SearchTables.fromParts(documents, searchParts));
+  const t3 = performance.now();
   yield;
+  const t4 = performance.now();
   const slots = read('formulationSlots', 'u8');
   const formulations = checked(() => FormulationTable.fromParts({ formulations: meta.formulations, variants: meta.variants, slots }));
-  return { documents, corpus, mined, roles, search, formulations, timings: { restore_s: (performance.now() - t0) / 1000 } };
+  const t5 = performance.now();
+  const timings = {
+    restore_s: (t1 - t0 + t3 - t2 + t5 - t4) / 1000,
+    restore_documents_s: (t1 - t0) / 1000,
+    restore_search_s: (t3 - t2) / 1000,
+    restore_formulations_s: (t5 - t4) / 1000,
+  };
+  return { documents, corpus, mined, roles, search, formulations, timings };
 }
 
 /** A reader over sections held in memory (a posted message): same checks of presence and type. */
@@ -261,7 +295,7 @@ export class CorpusIndexCache {
   }
 
   /** The cached speeches (with their text), without the index: what an incremental update reuses. */
-  documents(): { documents: SpeechDocument[]; corpusText: string } {
+  documents(): { documents: SpeechDocument[]; corpusText: CorpusChars } {
     return restoreDocuments(this.file.meta, this.reader());
   }
 

@@ -1,7 +1,7 @@
 // What each character of the corpus text belongs to among the mined items: a parallel group, a
 // quotation, or the end of a stock phrase. Built once with the index, so a completion can tell in
 // O(length) whether the text it offers is a group, a quotation or a stock phrase.
-import { occurrences, type CorpusText } from '../phrases/corpusText';
+import { occurrences, type CorpusChars, type CorpusText } from '../phrases/corpusText';
 import type { MinedItems } from '../phrases/sampledMining';
 
 const ROLE_GROUP = 1;
@@ -31,7 +31,7 @@ export function buildRoles(corpus: CorpusText, mined: MinedItems): Uint8Array {
 }
 
 /** What the `length` characters of corpus text from offset `from` are. */
-export function itemKindAt(text: string, roles: Uint8Array, from: number, length: number): ItemKind {
+export function itemKindAt(text: CorpusChars, roles: Uint8Array, from: number, length: number): ItemKind {
   if (length <= 0) return 'continuation';
   let group = 0, quote = 0;
   for (let i = from; i < from + length; i++) {

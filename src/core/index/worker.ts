@@ -13,6 +13,12 @@ import type { CancellationToken, SkippedFile, SpeechDocument } from '../types';
 import type { CompletionIndex } from './corpusIndex';
 import type { IndexedCorpus, IndexProgress } from './indexCorpus';
 
+/** The host took in a 'part': the worker may send the next. */
+export interface PartAck {
+  type: 'ack';
+  id: number;
+}
+
 /** Build the completion part of an index over these speeches (the open drafts): small, no cache. */
 export interface DraftsRequest {
   type: 'drafts';
@@ -40,7 +46,8 @@ export type IndexWorkerPart =
   | { field: 'speeches'; items: CacheMeta['speeches'] }
   | { field: 'phrases'; items: CacheMeta['phrases'] }
   | { field: 'formulations'; items: CacheMeta['formulations'] }
-  | { field: 'text'; text: string };
+  /** Each speech's text as it stands in the corpus text, in order. */
+  | { field: 'segments'; items: string[] };
 
 export type IndexWorkerReply =
   | { type: 'drafts'; id: number; sa: Int32Array; roles: Uint8Array; mined: MinedItems }
@@ -99,6 +106,9 @@ export class IndexWorker {
     const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     worker.unref();
     worker.on('message', (reply: IndexWorkerReply) => {
+      // Every part is acknowledged (a request no longer waited for too, or its worker would wait for ever),
+      // after a turn of this thread's loop: the next part then arrives as a task of its own.
+      if (reply.type === 'part') setImmediate(() => worker.postMessage({ type: 'ack', id: reply.id } satisfies PartAck));
       const p = this.pending.get(reply.id);
       // (A request moved to a fresh worker hears only from that one.)
       if (!p || p.worker !== worker) return;
@@ -156,12 +166,12 @@ export class IndexWorker {
         if (reply.type !== 'done') return;
         if (reply.cancelled) return resolve({ ...cancelledResult(), reparsedFiles: reply.reparsedFiles, timings: reply.timings });
         const meta: CacheMeta = { ...reply.meta, speeches: [...reply.meta.speeches], phrases: [...reply.meta.phrases], formulations: [...reply.meta.formulations] };
-        const sections = { ...reply.sections };
+        const segments: string[] = [];
         for (const part of received) {
-          if (part.field === 'text') sections.text = part.text;
-          else for (const item of part.items) (meta[part.field] as unknown[]).push(item);
+          const into: unknown[] = part.field === 'segments' ? segments : meta[part.field];
+          for (const item of part.items) into.push(item);
         }
-        restoreCorpusIndexYielding(meta, memoryReader(sections)).then((index) => {
+        restoreCorpusIndexYielding(meta, memoryReader(reply.sections), segments).then((index) => {
           const { skipped, origin, reparsedFiles, cacheProblem, timings } = reply;
           resolve({ documents: [...index.documents], skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings: { ...timings, ...index.timings } });
         }, (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))));

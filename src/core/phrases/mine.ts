@@ -11,7 +11,7 @@ import {
   documentAt,
   isHardBreak,
   locate,
-  type CorpusText,
+  type FlatCorpusText,
 } from './corpusText';
 import { buildLcp, findRange } from './suffixArray';
 
@@ -74,7 +74,7 @@ const OPENERS = new Set([...'“‘「『（(《【']);
 const CLOSERS = new Set([...'”’」』）)》】']);
 
 /** Occurrence statistics of `s`: count, speeches, locations, and the branching on both sides. */
-function inspect(corpus: CorpusText, s: string, opts: MiningOptions) {
+function inspect(corpus: FlatCorpusText, s: string, opts: MiningOptions) {
   const [lo, hi] = findRange(corpus.text, corpus.sa, s);
   const text = corpus.text;
   const left = new Map<string, number>();
@@ -106,7 +106,7 @@ function branching(neighbours: Map<string, number>, total: number): { entropy: n
   return { entropy, punct: punct / total };
 }
 
-function locations(corpus: CorpusText, docs: Map<number, number>, max: number): PhraseLocation[] {
+function locations(corpus: FlatCorpusText, docs: Map<number, number>, max: number): PhraseLocation[] {
   return [...docs.values()].slice(0, max).map((pos) => locate(corpus, pos));
 }
 
@@ -148,7 +148,7 @@ function closesOnlyAtEnd(s: string, a: number, b: number): boolean {
 const LEADING_FUNCTION = new Set([...'的了地得着之和与及并而是']);
 const TRAILING_FUNCTION = new Set([...'的了在和与及对把将被从向也都就而并着地得之其是']);
 
-export function mineStockPhrases(corpus: CorpusText, options: Partial<MiningOptions> = {}): StockPhrase[] {
+export function mineStockPhrases(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): StockPhrase[] {
   const opts = { ...defaultMiningOptions, ...options };
   const { text, sa } = corpus;
   const lcp = buildLcp(text, sa);
@@ -305,7 +305,7 @@ function fitEdge(segment: string, k: number, first: boolean): string {
   return segment.slice(0, k);
 }
 
-export function mineParallelGroups(corpus: CorpusText, options: Partial<MiningOptions> = {}): ParallelGroup[] {
+export function mineParallelGroups(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): ParallelGroup[] {
   const opts = { ...defaultMiningOptions, ...options };
   const byText = new Map<string, { items: string[]; separator: string }>();
   for (const sentence of corpus.text.split(/[。！？\n\u0000]/)) {
@@ -363,7 +363,7 @@ const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,40}?)(强调|指�
 const SAYING = /(古人云|古语云|古人讲|古人说|俗话说|常言道|有道是|老话说)[，：:]([^“”，。！？；\n\u0000]{4,30}(?:，[^“”，。！？；\n\u0000]{2,30})?)[。！？；]/g;
 const LEAD_IN = /^(?:正如|诚如|就像|如同|早在[^，]*?|同时|他|她|也|还|曾经?|多次|反复|深刻|明确|特别|一再)+/;
 
-export function mineQuotations(corpus: CorpusText, options: Partial<MiningOptions> = {}): Quotation[] {
+export function mineQuotations(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): Quotation[] {
   const opts = { ...defaultMiningOptions, ...options };
   const byText = new Map<string, { attribution: string; speaker: string }>();
   for (const m of corpus.text.matchAll(ATTRIBUTION)) {

@@ -3,7 +3,7 @@
 // sample of its speeches, and each item found is then counted against the whole corpus (exact
 // occurrences, speeches estimated from up to `maxInspect` occurrences, as mining itself does).
 // A corpus up to the sample size is mined whole, exactly as before.
-import { attestation, buildCorpusText, type CorpusText } from './corpusText';
+import { attestation, buildCorpusText, type CorpusText, type FlatCorpusText } from './corpusText';
 import {
   defaultMiningOptions,
   mineParallelGroups,
@@ -31,7 +31,7 @@ export interface MinedCorpus extends MinedItems {
 }
 
 /** Every k-th speech, so the sample spans the whole corpus rather than its first files. */
-function evenSample(corpus: CorpusText, chars: number): CorpusText {
+function evenSample(corpus: FlatCorpusText, chars: number): FlatCorpusText {
   const total = corpus.text.length;
   const step = total / chars;
   const picked = [];
@@ -56,7 +56,7 @@ function recount<T extends StockPhrase>(corpus: CorpusText, item: T, opts: Minin
 const byUse = (a: StockPhrase, b: StockPhrase) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length;
 
 /** Mines a large corpus on its sample and counts over the whole; a small one whole. */
-export function mineCorpus(corpus: CorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
+export function mineCorpus(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
   const mined = mineSample(corpus, options);
   return mined.minedChars < corpus.text.length ? recountMined(corpus, mined, options) : mined;
 }
@@ -65,7 +65,7 @@ export function mineCorpus(corpus: CorpusText, options: Partial<MiningOptions> =
  * What `mineCorpus` finds, before the items of a sample are counted over the whole corpus: needs
  * only the corpus's speeches, not its suffix array (which may still be being sorted).
  */
-export function mineSample(corpus: CorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
+export function mineSample(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): MinedCorpus {
   if (corpus.text.length <= MINING_SAMPLE_CHARS) {
     return {
       phrases: mineStockPhrases(corpus, options),

@@ -30,8 +30,19 @@ export function buildLcp(text: string, sa: Int32Array): Int32Array {
   return lcp;
 }
 
+/**
+ * Read access to a text: a string has exactly these members, and so does corpusText.ts's
+ * SegmentedText (a text held as many strings).
+ */
+export interface CorpusChars {
+  readonly length: number;
+  charCodeAt(pos: number): number;
+  slice(start: number, end?: number): string;
+  startsWith(search: string, position?: number): boolean;
+}
+
 /** Compares the suffix at `pos` with `pattern` over the pattern's length: <0, 0 (prefix match), >0. */
-function compareAt(text: string, pos: number, pattern: string): number {
+function compareAt(text: CorpusChars, pos: number, pattern: string): number {
   const m = pattern.length;
   for (let k = 0; k < m; k++) {
     const i = pos + k;
@@ -44,7 +55,7 @@ function compareAt(text: string, pos: number, pattern: string): number {
 
 /** The half-open SA range [lo, hi) of suffixes that start with `pattern`, searched within [from, to). */
 export function findRange(
-  text: string,
+  text: CorpusChars,
   sa: Int32Array,
   pattern: string,
   from = 0,

@@ -140,14 +140,14 @@ export interface SentinelCodes {
  * Ranks the code units the text uses (order kept, so the suffix order is the code-unit order): a
  * Chinese corpus uses a few thousand of the 65,536, which keeps the codes in 16 bits whatever they
  * are — U+FFFF included — and the top level's buckets small. Only a text using every code unit
- * would need 32-bit codes. `allocate` makes the array (the thread version shares its memory).
+ * would need 32-bit codes.
  */
-export function sentinelCodes(text: string, allocate: (n: number, wide: boolean) => Uint16Array | Int32Array = (n, wide) => (wide ? new Int32Array(n) : new Uint16Array(n))): SentinelCodes {
+export function sentinelCodes(text: string): SentinelCodes {
   const rank = new Int32Array(0x10000);
   for (let i = 0; i < text.length; i++) rank[text.charCodeAt(i)] = 1;
   let k = 1;
   for (let c = 0; c < 0x10000; c++) if (rank[c]) rank[c] = k++;
-  const codes = allocate(text.length + 1, k > 0x10000);
+  const codes = k > 0x10000 ? new Int32Array(text.length + 1) : new Uint16Array(text.length + 1);
   for (let i = 0; i < text.length; i++) codes[i] = rank[text.charCodeAt(i)];
   codes[text.length] = 0;
   return { codes, k };

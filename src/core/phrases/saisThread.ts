@@ -1,6 +1,7 @@
-// The suffix array of a large corpus, sorted on the machine's other core: the codes and the array
-// live in SharedArrayBuffers, so the thread copies nothing and the caller gets the array in place
-// while it does other work (mining the sample, the search index) in the meantime.
+// The suffix array of a large corpus, sorted on the machine's other core while the caller does other
+// work (mining the sample). The array lives in a SharedArrayBuffer, so the caller gets it in place; the
+// codes (two bytes a character) are handed over to the thread, not shared: they die with it the moment
+// it ends, instead of lingering until a garbage collection — 180 MB at 90 M characters, at the peak.
 import { Worker } from 'node:worker_threads';
 import { inducedSortingModule, sentinelCodes } from './sais';
 
@@ -17,15 +18,15 @@ parentPort.postMessage('sorted');
 /** Starts sorting in a thread; undefined when no thread can start. */
 export function suffixArrayInThread(text: string): Promise<Int32Array> | undefined {
   const n = text.length + 1;
-  let buffer: SharedArrayBuffer | undefined;
-  const { k, codes } = sentinelCodes(text, (length, wide) => {
-    buffer = new SharedArrayBuffer(length * (wide ? 4 : 2));
-    return wide ? new Int32Array(buffer) : new Uint16Array(buffer);
-  });
+  const { k, codes } = sentinelCodes(text);
   const sa = new SharedArrayBuffer(n * 4);
   let worker: Worker;
   try {
-    worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { codes: buffer, wide: codes instanceof Int32Array, k, sa } });
+    worker = new Worker(THREAD_SOURCE, {
+      eval: true,
+      workerData: { codes: codes.buffer, wide: codes instanceof Int32Array, k, sa },
+      transferList: [codes.buffer as ArrayBuffer],
+    });
   } catch {
     return undefined;
   }

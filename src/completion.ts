@@ -22,15 +22,21 @@ function widened(item: PhraseItem, typed: string): string {
   return typed + addedText(item);
 }
 
+/** What an item is, in the writer's words: 提法, 排比, 引语, 续写 (the corpus goes on so), 用过 (chosen before). */
 function kindLabel(item: Suggestion): string {
   if (item.origin === 'accepted') return vscode.l10n.t('used before');
   const labels: Record<CompletionKind, string> = {
-    phrase: vscode.l10n.t('stock phrase'),
-    group: vscode.l10n.t('parallel group'),
+    phrase: vscode.l10n.t('formulation'),
+    group: vscode.l10n.t('parallel'),
     quote: vscode.l10n.t('quotation'),
     continuation: vscode.l10n.t('continuation'),
   };
   return labels[item.kind] ?? item.kind;
+}
+
+/** How widely the corpus backs an item and how likely it is: 「5 篇 · 约 60%」. */
+function usage(item: Suggestion): string {
+  return vscode.l10n.t('{0} speeches · about {1}%', item.speeches.toLocaleString(), Math.round(item.confidence * 100));
 }
 
 const ICONS: Record<CompletionKind, vscode.CompletionItemKind> = {
@@ -96,7 +102,7 @@ export function toCompletionItem(item: Suggestion, rank: number, range: vscode.R
   const snippet = snippetOf(text, typed.length);
   result.insertText = snippet !== undefined ? new vscode.SnippetString(snippet) : text;
   if (snippet !== undefined) result.kind = vscode.CompletionItemKind.Snippet;
-  result.detail = item.origin === 'accepted' ? kindLabel(item) : `${kindLabel(item)} · ${item.detail}`;
+  result.detail = item.origin === 'accepted' ? kindLabel(item) : `${kindLabel(item)} · ${usage(item)}`;
   result.documentation = documentation(item, completer.sourceDocument(item));
   result.command = acceptCommand(item);
   return result;

@@ -70,7 +70,7 @@ describe('suggest: the 提法 guard over completion', () => {
   });
 
   it('a spliced item becomes the formulation the checker expects when that continues the typed text', () => {
-    const spliced: CompletionItem = { insert: '增强“四个自信”、做到“两个维护”', replace: 5, label: '', detail: '', kind: 'group' };
+    const spliced: CompletionItem = { insert: '增强“四个自信”、做到“两个维护”', replace: 5, label: '', kind: 'group', confidence: 1, speeches: 1 };
     const formulations = index;
     assert.equal(issuesOf(formulations, '增强“四个', spliced)[0]?.expected, '增强“四个意识”');
     // The checker's expected text continues what is typed: the item becomes the right formulation.
@@ -83,9 +83,9 @@ describe('suggest: the 提法 guard over completion', () => {
   it('drops an item whose fix would change what was typed, keeps clean items as they are', () => {
     const formulations = index;
     // 坚定“四个意识” is the wrong frame for 意识: the fix (坚定“四个自信”) is not a continuation of 坚定“四个意.
-    const wrong: CompletionItem = { insert: '坚定“四个意识”', replace: 6, label: '', detail: '', kind: 'group' };
+    const wrong: CompletionItem = { insert: '坚定“四个意识”', replace: 6, label: '', kind: 'group', confidence: 1, speeches: 1 };
     assert.equal(guardItem(formulations, '坚定“四个意', wrong), undefined);
-    const clean: CompletionItem = { insert: '坚定“四个自信”', replace: 5, label: '', detail: '', kind: 'group' };
+    const clean: CompletionItem = { insert: '坚定“四个自信”', replace: 5, label: '', kind: 'group', confidence: 1, speeches: 1 };
     assert.equal(guardItem(formulations, '增强“四个意识”、坚定“四个', clean), clean);
   });
 

@@ -21,7 +21,7 @@ const CORPUS = path.join(__dirname, '..', '..', 'media', 'corpus');
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21);
 
-const item = (insert: string, replace: number): CompletionItem => ({ insert, replace, label: insert, detail: '', kind: 'phrase' });
+const item = (insert: string, replace: number): CompletionItem => ({ insert, replace, label: insert, kind: 'phrase', confidence: 0.5, speeches: 2 });
 
 describe('completion ranking', () => {
   describe('recordAcceptance', () => {

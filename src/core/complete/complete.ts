@@ -19,8 +19,11 @@ export interface CompletionItem {
   /** How many chars before the cursor the item replaces (they are the start of `insert`). */
   replace: number;
   label: string;
-  detail: string;
   kind: CompletionKind;
+  /** Estimated chance that the writer goes on with exactly this (0–1). */
+  confidence: number;
+  /** Distinct speeches of the corpus that go on this way. */
+  speeches: number;
   source?: { docId: string; title: string; line: number };
   /** `insert` as a snippet when it holds placeholders (`*`, `**`) — each becomes a tab stop. */
   snippet?: string;
@@ -35,6 +38,20 @@ export interface CompleteOptions {
    * it (the next best candidate takes its rank). The editor composes the 提法 guard here (src/core/suggest.ts).
    */
   admit?: (item: CompletionItem) => CompletionItem | undefined;
+  /** Receives the request's inner numbers (for the benchmark's analysis). */
+  explain?: (e: CompletionExplanation) => void;
+}
+
+/** What one request saw: how much typed text the corpus matched, how often, and how sure the list is. */
+export interface CompletionExplanation {
+  /** Length of the longest typed tail the corpus knows, and its occurrences. */
+  contextLength: number;
+  contextCount: number;
+  /** Speeches behind the longest context's occurrences (of those sampled). */
+  contextSpeeches: number;
+  /** Estimated chance that one of the listed items is taken (continuation mass the list covers with a saving). */
+  coverage: number;
+  candidates: number;
 }
 
 /** Knobs of the method (not of any corpus); exported so the benchmark can vary them. */
@@ -269,9 +286,10 @@ function candidatesOf(conts: Continuation[]): Candidate[] {
  * Greedy choice of up to `limit` items maximising the expected keystrokes saved; `admit` turns the
  * pick of each rank into its item, or refuses it (the next best is tried for that rank).
  */
-function choose(conts: Continuation[], candidates: Candidate[], limit: number, admit: (c: Candidate) => CompletionItem | undefined): CompletionItem[] {
+function choose(conts: Continuation[], candidates: Candidate[], limit: number, admit: (c: Candidate) => CompletionItem | undefined): { items: CompletionItem[]; picks: Candidate[] } {
   const best = new Float64Array(conts.length); // best net saving so far if the writer goes this way
   const chosen: CompletionItem[] = [];
+  const picks: Candidate[] = [];
   const used = new Set<Candidate>();
   let refused = 0;
   for (let rank = 0; rank < limit && refused <= MAX_REFUSED; rank++) {
@@ -297,10 +315,23 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
       continue;
     }
     chosen.push(item);
+    picks.push(top);
     const net = top.length - rank - 1;
     for (let k = top.a; k < top.b; k++) if (net > best[k]) best[k] = net;
   }
-  return chosen;
+  return { items: chosen, picks };
+}
+
+/** The continuation mass for which some pick saves keystrokes (its length beyond its rank's cost), each pick's survival applied. */
+function coverageOf(conts: Continuation[], picks: Candidate[]): number {
+  const covered = new Float64Array(conts.length);
+  picks.forEach((c, rank) => {
+    if (c.length - rank - 1 <= 0) return;
+    for (let k = c.a; k < c.b; k++) covered[k] = Math.max(covered[k], c.survive);
+  });
+  let mass = 0;
+  for (let k = 0; k < conts.length; k++) mass += conts[k].weight * covered[k];
+  return mass;
 }
 
 /** Ranked completions for the text before the cursor; [] when nothing is likely. */
@@ -319,7 +350,11 @@ export function complete(index: CompletionIndex, before: string, options: Comple
     const item = toItem(index, context, levels[0].length, conts, c);
     return options.admit ? options.admit(item) : item;
   };
-  if (!options.inline) return choose(conts, candidates, limit, admit);
+  if (!options.inline) {
+    const chosen = choose(conts, candidates, limit, admit);
+    options.explain?.({ contextLength: levels[0].length, contextCount: levels[0].range[1] - levels[0].range[0], contextSpeeches: 0, coverage: coverageOf(conts, chosen.picks), candidates: candidates.length });
+    return chosen.items;
+  }
   // Ghost text: the likeliest sure-enough item that writes no formulation wrong.
   const sure = candidates.filter((c) => c.p >= completionTuning.inlineConfidence);
   sure.sort((x, y) => y.p * (y.length - 1) - x.p * (x.length - 1));
@@ -347,7 +382,8 @@ function toItem(index: CompletionIndex, context: string, contextLength: number, 
     insert,
     replace,
     label: insert,
-    detail: `${c.docs} 篇 · ${Math.round(c.p * 100)}%`,
+    confidence: c.p,
+    speeches: c.docs,
     kind: itemKindAt(index.corpus.text, index.roles, first.pos, c.length),
     source: locate(index.corpus, first.pos),
   };

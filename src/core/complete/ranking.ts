@@ -116,7 +116,7 @@ export function recallAccepted(before: string, accepted: AcceptedPhrases, now: n
       if (!tail.endsWith(phrase.slice(0, k))) continue;
       const entry = accepted[phrase];
       found.push({
-        item: { insert: phrase, replace: k, label: phrase, detail: '', kind: 'phrase' },
+        item: { insert: phrase, replace: k, label: phrase, kind: 'phrase', confidence: 0, speeches: 0 },
         weight: acceptanceWeight(entry, now),
       });
       break;

@@ -48,30 +48,50 @@ export function headingRunStyle(spec: FormatSpec, level: HeadingLevel, options: 
   return { ...bodyStyle(spec), bold: level === 3 && options.boldLevel3 };
 }
 
+/** Word boundaries of a Chinese text (UTF-16 offsets), from the runtime's ICU word segmenter. */
+function wordBoundaries(text: string): Set<number> {
+  const out = new Set<number>([0, text.length]);
+  try {
+    for (const s of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)) out.add(s.index);
+  } catch {
+    // A runtime without ICU word data: every character boundary counts as one.
+    for (let i = 0; i <= text.length; i++) out.add(i);
+  }
+  return out;
+}
+
 /**
- * A title in balanced lines of at most `max` characters (GB/T 9704 7.3.1: 排列对称, 长短适宜):
- * as many lines as needed, each about the same length, the longer ones first, never breaking a
- * half-width word or before a mark that may not begin a line.
+ * A title in balanced lines of at most `max` characters (GB/T 9704 7.3.1: 词意完整, 排列对称,
+ * 长短适宜): as few lines as fit, each about the same length, broken between words (never inside
+ * 「主题」 or 「2023」), never before a mark that may not begin a line nor after one that may not end it.
  */
 export function balanceTitle(title: string, max: number): string[] {
   const chars = Array.from(title);
   if (chars.length <= max) return [title];
+  // Work in characters; map word boundaries from UTF-16 offsets to character indices.
+  const offsets: number[] = [];
+  let o = 0;
+  for (const c of chars) {
+    offsets.push(o);
+    o += c.length;
+  }
+  offsets.push(o);
+  const words = wordBoundaries(title);
+  const isWordBoundary = (c: number) => words.has(offsets[c]);
+  const allowed = (from: number, c: number) =>
+    c > from && c < chars.length && c - from <= max && !FORBIDDEN_START.has(chars[c]) && !FORBIDDEN_END.has(chars[c - 1]) && !(/[\x21-\x7e]/.test(chars[c]) && /[\x21-\x7e]/.test(chars[c - 1]));
   const count = Math.ceil(chars.length / max);
   const lines: string[] = [];
   let from = 0;
   for (let k = count; k > 1; k--) {
-    const remaining = chars.length - from;
-    let cut = from + Math.ceil(remaining / k);
-    const ok = (c: number) =>
-      c > from &&
-      c < chars.length &&
-      !FORBIDDEN_START.has(chars[c]) &&
-      !FORBIDDEN_END.has(chars[c - 1]) &&
-      !(/[\x21-\x7e]/.test(chars[c]) && /[\x21-\x7e]/.test(chars[c - 1]));
-    for (let d = 0; d <= 3 && !ok(cut); d++) {
-      if (ok(cut + d) && cut + d - from <= max) cut += d;
-      else if (ok(cut - d)) cut -= d;
-    }
+    const ideal = from + Math.ceil((chars.length - from) / k);
+    // The allowed cut nearest the ideal, a word boundary first; the last line must still fit.
+    const candidates: number[] = [];
+    for (let c = from + 1; c < chars.length; c++) if (allowed(from, c) && chars.length - c <= (k - 1) * max) candidates.push(c);
+    // Between phrases reads best: before an opening mark, after 的/在/上/和/与/及 or a mark.
+    const phrase = (c: number) => /[“《（(]/.test(chars[c]) || /[的在上和与及、，：]/.test(chars[c - 1]);
+    const score = (c: number) => Math.abs(c - ideal) + (isWordBoundary(c) ? 0 : 10) - (phrase(c) ? 1.5 : 0);
+    const cut = candidates.sort((a, b) => score(a) - score(b) || b - a)[0] ?? Math.min(from + max, chars.length - 1);
     lines.push(chars.slice(from, cut).join(''));
     from = cut;
   }
@@ -87,10 +107,8 @@ export function planBlocks(draft: Draft, spec: FormatSpec, options: ExportOption
   const centred = (role: BlockRole, text: string): Block => ({ role, text, align: 'center', firstIndent: 0, leftIndent: 0, keepNext: false, keepLines: true });
   if (draft.title) blocks.push(centred('title', balanceTitle(draft.title, spec.titleCharsPerLine).join('\n')));
   if (draft.subtitle) blocks.push(centred('subtitle', draft.subtitle));
-  if (spec.format === 'speech') {
-    const byline = bylineText(draft);
-    if (byline) blocks.push(centred('byline', byline));
-  }
+  const byline = bylineText(draft);
+  if (byline) blocks.push(centred('byline', byline));
   if (blocks.length) blocks.push(blank());
 
   const indent = indentTwips(spec);

@@ -19,6 +19,9 @@ import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
 import { registerCorpusTree } from './tree';
+import { registerExportDocx } from './exportDocx';
+import { registerImportDocx } from './importDocx';
+import { registerPagePreview } from './pagePreview';
 import { workerCorpusLoader } from './workerLoader';
 
 /** Add a surface here: one line, one `Feature`. */
@@ -32,6 +35,9 @@ const features: Feature[] = [
   registerPhrasesView,
   registerStatusBar,
   registerFormulationCheck,
+  registerExportDocx,
+  registerPagePreview,
+  registerImportDocx,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

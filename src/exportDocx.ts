@@ -141,7 +141,7 @@ async function offerToOpen(target: vscode.Uri, name: string, format: ExportForma
   const local = target.scheme === 'file' && vscode.env.remoteName === undefined;
   const open = vscode.l10n.t('Open');
   const reveal = local ? vscode.l10n.t('Open Folder') : vscode.l10n.t('Show in Explorer');
-  const message = vscode.l10n.t('Exported {0} ({1}, {2} pages).', name, formatLabel(format), pages);
+  const message = pages === 1 ? vscode.l10n.t('Exported {0} ({1}, 1 page).', name, formatLabel(format)) : vscode.l10n.t('Exported {0} ({1}, {2} pages).', name, formatLabel(format), pages);
   const choice = await vscode.window.showInformationMessage(message, ...(local ? [open, reveal] : [reveal]));
   if (choice === open) await vscode.env.openExternal(target);
   else if (choice === reveal) await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', target);

@@ -239,6 +239,8 @@ describe('export: reading the draft', function () {
   it('落款 and 成文日期 at the end; no title when the first line is a 称呼', function () {
     const d = parseDraft(speech('00'), { markdown: false });
     assert.equal(d.title, '');
+    assert.equal(parseDraft('今天，我们召开全市重点工作推进会\n下面讲三点意见', { markdown: false }).title, '', 'a sentence is not a title');
+    assert.equal(parseDraft('关于印发《工作规则》的通知\n各区县：', { markdown: false }).title, '关于印发《工作规则》的通知');
     assert.equal(d.paragraphs[0].kind, 'addressee');
     const signed = parseDraft('关于做好工作的通知\n各区县：\n请认真落实。\n市人民政府办公室\n2026年12月2日', { markdown: false });
     assert.equal(signed.signature, '市人民政府办公室');

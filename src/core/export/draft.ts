@@ -96,8 +96,10 @@ function visibleLines(text: string, from: number, markdown: boolean): SourceLine
 function looksLikeTitle(first: SourceLine, markdown: boolean): boolean {
   if (markdown && first.hashes === 1) return true;
   if (first.hashes > 1) return false;
+  // GB/T 9704 7.3.1: a title uses no punctuation but 书名号, 顿号 and quotation marks — a line with a
+  // comma or a full stop is the text's first sentence.
   const t = first.text;
-  return t.length <= TITLE_MAX && !numberingOf(t) && !/[。！？!?；;，,：:、]$/.test(t) && !SENTENCE_END.test(t);
+  return t.length <= TITLE_MAX && !numberingOf(t) && !/[，,。；;：:！!？?]/.test(t) && !/、$/.test(t);
 }
 
 const LEVEL_OF: Record<Exclude<Numbering, '第一，'>, HeadingLevel> = { '一、': 1, '（一）': 2, '1.': 3, '（1）': 4 };

@@ -7,9 +7,14 @@
 #   pkg-config          used by the native modules' build scripts
 #   ripgrep             /usr/bin/rg stands in for @vscode/ripgrep's download from GitHub
 #   build-essential python3   node-gyp builds argon2, node-pty, kerberos… from source
+#   libreoffice-writer-nogui poppler-utils   the export integration tests render the .docx (soffice → PDF,
+#                       pdfinfo/pdftotext/pdftoppm)
+#   fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-liberation2   free stand-ins for 宋/仿宋, 楷 and
+#                       Times New Roman in those renders (test/integration/fonts.conf maps the names)
 set -euo pipefail
 
-packages=(chromium fonts-wqy-microhei libkrb5-dev pkg-config ripgrep build-essential python3)
+packages=(chromium fonts-wqy-microhei libkrb5-dev pkg-config ripgrep build-essential python3
+  libreoffice-writer-nogui poppler-utils fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-liberation2)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -23,6 +23,9 @@ import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
 import { registerCorpusTree } from './tree';
+import { registerExportDocx } from './exportDocx';
+import { registerImportDocx } from './importDocx';
+import { registerPagePreview } from './pagePreview';
 import { workerCorpusLoader, workerDraftsIndexer } from './workerLoader';
 
 /** Add a surface here: one line, one `Feature`. */
@@ -37,6 +40,9 @@ const features: Feature[] = [
   registerStatusBar,
   registerCorpusStatus,
   registerFormulationCheck,
+  registerExportDocx,
+  registerPagePreview,
+  registerImportDocx,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

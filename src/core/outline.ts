@@ -13,13 +13,21 @@ const ORDINAL_ON_TOP = 0.5;
 const POINT_RANK = 0;
 
 /** Numbering styles in their conventional order of rank (lower = higher in the outline). */
-const STYLES: { rank: number; pattern: RegExp }[] = [
-  { rank: 1, pattern: new RegExp(`^${NUM}[、．.](?![、．.])`) },
-  { rank: 2, pattern: new RegExp(`^[（(]${NUM}[）)]`) },
-  { rank: ORDINAL, pattern: new RegExp(`^第${NUM}[，、：:,．.](?=\\S)`) },
-  { rank: 4, pattern: /^\d{1,2}(?:[、．]|\.(?!\d))(?=\S)/ },
-  { rank: 5, pattern: /^[（(]\d{1,2}[）)]/ },
+const STYLES: { rank: number; numbering: Numbering; pattern: RegExp }[] = [
+  { rank: 1, numbering: '一、', pattern: new RegExp(`^${NUM}[、．.](?![、．.])`) },
+  { rank: 2, numbering: '（一）', pattern: new RegExp(`^[（(]${NUM}[）)]`) },
+  { rank: ORDINAL, numbering: '第一，', pattern: new RegExp(`^第${NUM}[，、：:,．.](?=\\S)`) },
+  { rank: 4, numbering: '1.', pattern: /^\d{1,2}(?:[、．]|\.(?!\d))(?=\S)/ },
+  { rank: 5, numbering: '（1）', pattern: /^[（(]\d{1,2}[）)]/ },
 ];
+
+/** The numbering styles of a speech's headings, by the style of their first instance. */
+export type Numbering = '一、' | '（一）' | '第一，' | '1.' | '（1）';
+
+/** The numbering a line (already trimmed) starts with, by the rules above; `一是` points are not numbering. */
+export function numberingOf(line: string): Numbering | undefined {
+  return STYLES.find((st) => st.pattern.test(line))?.numbering;
+}
 /** `一是`, `二要`, `三则`: enumerated points inside a section, not headings of their own. */
 const POINT = new RegExp(`^${NUM}(?:是|要)(?=[^，,。；：\\s])`);
 

@@ -81,6 +81,8 @@ const ALLOWED: Record<string, string[]> = {
   search: ['index'],
   check: ['index', 'phrases'],
   suggest: ['complete', 'check', 'index', 'phrases'],
+  // Word out and in: the draft's text and outline, the corpus's .docx reader; never the index.
+  export: ['corpus'],
 };
 const LEAVES = new Set(['types', 'ranges', 'count', 'outline', 'outlineTree', 'outlineSnippet']);
 

@@ -21,7 +21,10 @@ const NETWORK_CALLS: [RegExp, string][] = [
   [/['"`](?:https?|wss?|ftp):\/\//, 'URL literal'],
 ];
 /** Harmless uses, each with its reason: `file` relative to src, `what` as networkUses names it. */
-const ALLOWED: { file: string; what: string; why: string }[] = [];
+const ALLOWED: { file: string; what: string; why: string }[] = [
+  { file: 'core/export/docx.ts', what: 'URL literal', why: 'the WordprocessingML namespace name in the XML it writes, never fetched' },
+  { file: 'exportDocx.ts', what: 'vscode.env.openExternal', why: 'opens the exported .docx, a file: URI on this machine, in the system’s word processor' },
+];
 
 /** Comments removed (block comments, and `//` comments that start a line or follow a space), strings kept. */
 function withoutComments(code: string): string {

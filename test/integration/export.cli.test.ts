@@ -49,6 +49,6 @@ describe('CLI export and import (integration)', function () {
     assert.match(bad.stderr, /--format is gongwen \(公文格式\) or speech \(讲话稿格式\)/);
     const notDocx = await runCli('import', draft);
     assert.notEqual(notDocx.code, 0);
-    assert.match(notDocx.stderr, /不是有效的 \.docx/);
+    assert.match(notDocx.stderr, /文件已损坏/);
   });
 });

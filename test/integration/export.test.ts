@@ -96,6 +96,8 @@ describe('export rendered by LibreOffice (integration)', function () {
 
   for (const format of ['gongwen', 'speech'] as const) {
     describe(format === 'gongwen' ? '公文格式' : '讲话稿格式', function () {
+      // Each test reads 34 PDFs through poppler's tools (a process per PDF, per page for the PNGs).
+      this.timeout(120_000);
       before(async function () {
         // One soffice run converts all the drafts of a format: a fresh profile takes several seconds to start, each draft about 0.2 s.
         this.timeout(600_000);

@@ -257,7 +257,8 @@ const INPUTS: HostileInput[] = [
   { name: '换行\n名字.txt', what: 'name with a newline (binary content)', expect: /NUL/, make: (f) => writeFileSync(f, Buffer.from([0, 1, 2, 3])) },
   { name: '~$锁文件.docx', what: 'Word lock file', expect: 'ignored', make: (f) => writeFileSync(f, 'lock') },
   { name: '.隐藏.txt', what: 'hidden file', expect: 'ignored', make: (f) => writeFileSync(f, speech('在隐藏会议上的讲话')) },
-  { name: '扫描件.pdf', what: 'not a corpus type (.pdf)', expect: 'ignored', make: (f) => writeFileSync(f, '%PDF-1.4') },
+  { name: '扫描件.pdf', what: 'a PDF header and nothing else', expect: /\.pdf 文件已损坏/, make: (f) => writeFileSync(f, '%PDF-1.4') },
+  { name: '照片.jpg', what: 'not a corpus type (.jpg)', expect: 'ignored', make: (f) => writeFileSync(f, Buffer.from('ffd8ffe0', 'hex')) },
 ];
 /** Not UTF-8: made with a Buffer path, so it stands apart from INPUTS' string names. */
 const BAD_NAME_BYTES = Buffer.concat([Buffer.from('名字'), Buffer.from([0xff, 0xfe]), Buffer.from('坏了.txt')]);

@@ -1,0 +1,240 @@
+// PDF, from its text layer, through Mozilla's pdf.js (pdfjs-dist, pure JS; its worker runs in this
+// thread, which is the indexing worker already). A PDF lays text out in lines at the page width;
+// a speech's paragraph is one line here, so lines are put back together: into lines by baseline,
+// top to bottom and left to right (single-column documents, as speeches are), then a line that
+// reaches the right margin runs on into the next unless that one is indented, set apart, in
+// another size, or starts a numbered heading. Page numbers and the running headers and footers
+// that repeat at the top or bottom of the pages are dropped.
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { SkipError } from '../skipReason';
+import { Stalled } from '../stall';
+import { errorMessage, type FormatContext } from './format';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded on the first PDF (it is most of the bundle's code) with its worker in this thread. */
+function pdfjs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    // On load pdf.js warns on stdout that it can't render without a canvas module: we only read
+    // text, and stdout is where the CLI writes its JSON.
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return lib;
+    } finally {
+      console.log = log;
+    }
+  })();
+  return loading;
+}
+
+/**
+ * The CMaps of Chinese CID fonts (GB, CNS), for PDFs whose fonts have no Unicode map of their own:
+ * beside the bundle (dist/pdf-cmaps, copied there by esbuild.mjs), or in pdfjs-dist when run from source.
+ */
+function cmapDir(): string | undefined {
+  const candidates = [path.join(__dirname, 'pdf-cmaps')];
+  try {
+    candidates.push(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps'));
+  } catch {
+    // Bundled: no node_modules.
+  }
+  const found = candidates.find((dir) => existsSync(dir));
+  return found ? `${found}${path.sep}` : undefined;
+}
+
+interface Run {
+  text: string;
+  x: number;
+  y: number;
+  right: number;
+  size: number;
+}
+
+interface Line {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+  page: number;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
+const LATIN = /[A-Za-z0-9]/;
+/** A line that is only a page number: `3`, `- 3 -`, `第3页`, `第 3 页 共 10 页`, `3/10`. */
+const PAGE_NUMBER = /^(?:[-—–~\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–~\s]*|\d{1,4}\s*[/／]\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页|[-—–]\s*[ivxlcIVXLC]{1,6}\s*[-—–])$/;
+/** Numbered headings start a paragraph of their own, whatever the line before them. */
+const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、：:,章节条部分]|\d{1,2}[.、．](?!\d))/;
+/** A page with fewer characters than this, on average, has no text layer (a scan, maybe with a stamp). */
+const MIN_CHARS_PER_PAGE = 10;
+
+/**
+ * One line's runs as text. Runs that overlap are an overlay — Chinese quotes set in another font
+ * over spaces left for them in the main run — and are merged glyph by glyph by position.
+ */
+function joinRuns(runs: Run[]): string {
+  const overlaps = runs.some((run, i) => i > 0 && run.x < runs[i - 1].right - 0.2 * run.size);
+  if (overlaps) runs = glyphsInPlace(runs);
+  let text = '';
+  let end = -Infinity;
+  for (const run of runs) {
+    const gap = run.x - end;
+    const before = text[text.length - 1] ?? '';
+    // A space where words of Latin script stood apart; none between Chinese characters.
+    if (text && gap > 0.25 * run.size && LATIN.test(before) && LATIN.test(run.text[0])) text += ' ';
+    text += run.text;
+    end = Math.max(end, run.right);
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Runs cut into glyphs (advances taken as even within a run), in x order; a space another run's glyph covers goes. */
+function glyphsInPlace(runs: Run[]): Run[] {
+  const glyphs: (Run & { from: number })[] = [];
+  runs.forEach((run, from) => {
+    const chars = Array.from(run.text);
+    const advance = (run.right - run.x) / Math.max(1, chars.length);
+    chars.forEach((ch, i) => glyphs.push({ text: ch, x: run.x + i * advance, right: run.x + (i + 1) * advance, y: run.y, size: run.size, from }));
+  });
+  glyphs.sort((a, b) => a.x - b.x);
+  const ink = glyphs.filter((g) => g.text.trim());
+  return glyphs.filter((g) => g.text.trim() || !ink.some((o) => o.from !== g.from && Math.abs(o.x - g.x) < 0.5 * (g.right - g.x)));
+}
+
+/** A page's text runs grouped into lines, top to bottom. */
+function pageLines(runs: Run[], page: number): Line[] {
+  runs.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  let current: Run[] = [];
+  let y = NaN;
+  const flush = () => {
+    if (!current.length) return;
+    current.sort((a, b) => a.x - b.x);
+    const text = joinRuns(current);
+    if (text) {
+      const size = Math.max(...current.map((r) => r.size));
+      lines.push({ text, left: current[0].x, right: Math.max(...current.map((r) => r.right)), y, size, page });
+    }
+    current = [];
+  };
+  for (const run of runs) {
+    if (current.length && Math.abs(run.y - y) > 0.4 * Math.max(run.size, current[0].size)) flush();
+    if (!current.length) y = run.y;
+    current.push(run);
+  }
+  flush();
+  return lines;
+}
+
+const shape = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/** Drops page numbers, and running headers and footers: lines at a page's top or bottom that recur on most pages. */
+function withoutPageFurniture(pages: Line[][]): Line[][] {
+  const edges = (lines: Line[]) => [...lines.slice(0, 2), ...lines.slice(-2)];
+  const recurring = new Map<string, number>();
+  for (const lines of pages) for (const s of new Set(edges(lines).map((l) => shape(l.text)))) recurring.set(s, (recurring.get(s) ?? 0) + 1);
+  const repeats = (l: Line) => pages.length >= 2 && (recurring.get(shape(l.text)) ?? 0) >= Math.max(2, 0.6 * pages.length);
+  return pages.map((lines) => {
+    const edge = new Set(edges(lines));
+    return lines.filter((l) => !(edge.has(l) && (PAGE_NUMBER.test(l.text) || repeats(l))));
+  });
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = values[0] ?? 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+/** Lines put back into paragraphs, one per line. */
+function paragraphs(pages: Line[][]): string[] {
+  const all = pages.flat();
+  if (!all.length) return [];
+  const left = mostCommon(all.map((l) => Math.round(l.left)));
+  const bodyRights = all.filter((l) => Math.abs(l.left - left) < 2).map((l) => l.right).sort((a, b) => a - b);
+  const right = bodyRights[Math.floor(bodyRights.length * 0.9)] ?? Math.max(...all.map((l) => l.right));
+  const out: string[] = [];
+  let previous: Line | undefined;
+  for (const line of all) {
+    const runsOn =
+      previous !== undefined &&
+      previous.right >= right - 1.5 * previous.size &&
+      line.left <= left + 0.5 * line.size &&
+      Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
+      (line.page !== previous.page || previous.y - line.y <= 2.2 * previous.size) &&
+      !HEADING_START.test(line.text);
+    if (runsOn) {
+      const last = out[out.length - 1];
+      const space = LATIN.test(last[last.length - 1]) && LATIN.test(line.text[0]) && !CJK.test(line.text[0]) ? ' ' : '';
+      out[out.length - 1] = last + space + line.text;
+    } else out.push(line.text);
+    previous = line;
+  }
+  return out;
+}
+
+function damaged(err: unknown): SkipError {
+  const name = (err as Error | undefined)?.name;
+  if (name === 'PasswordException') return new SkipError({ code: 'encrypted', format: '.pdf' });
+  return new SkipError({ code: 'damaged', format: '.pdf', message: errorMessage(err) });
+}
+
+export async function pdfText(bytes: Buffer, context: FormatContext): Promise<string> {
+  if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new SkipError({ code: 'wrongFormat', expected: '.pdf' });
+  const lib = await pdfjs();
+  const cMapUrl = cmapDir();
+  const task = lib.getDocument({
+    // pdf.js may transfer the array it is given: a copy, so the caller's buffer stays whole.
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  });
+  try {
+    let doc;
+    try {
+      doc = await context.within(task.promise);
+    } catch (err) {
+      throw err instanceof Stalled ? err : damaged(err);
+    }
+    const pages: Line[][] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (context.token?.isCancellationRequested) return '';
+      const runs: Run[] = [];
+      try {
+        const page = await context.within(doc.getPage(n));
+        const content = await context.within(page.getTextContent());
+        for (const item of content.items) {
+          if (!('str' in item) || !item.str.trim()) continue;
+          const [a, b, c, d, x, y] = item.transform as number[];
+          const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+          runs.push({ text: item.str, x, y, right: x + item.width, size });
+          chars += item.str.replace(/\s/g, '').length;
+        }
+        page.cleanup();
+      } catch (err) {
+        throw err instanceof Stalled ? err : damaged(err);
+      }
+      pages.push(pageLines(runs, n));
+    }
+    if (chars < MIN_CHARS_PER_PAGE * Math.max(1, doc.numPages)) throw new SkipError({ code: 'noTextLayer' });
+    return paragraphs(withoutPageFurniture(pages)).join('\n');
+  } finally {
+    void task.destroy().catch(() => undefined);
+  }
+}

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { SkipError } from '../skipReason';
 import { Stalled } from '../stall';
 import { errorMessage, type FormatContext } from './format';
+import { AffineMatrix } from './pdfMatrix';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -18,16 +19,17 @@ let loading: Promise<PdfJs> | undefined;
 /** pdf.js, loaded on the first PDF (it is most of the bundle's code) with its worker in this thread. */
 function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
-    // On load pdf.js warns on stdout that it can't render without a canvas module: we only read
-    // text, and stdout is where the CLI writes its JSON.
-    const log = console.log;
-    console.log = () => undefined;
+    const global = globalThis as { DOMMatrix?: unknown; pdfjsWorker?: unknown };
+    global.DOMMatrix ??= AffineMatrix;
+    // On load pdf.js warns that it can't render without a canvas module: we only read text.
+    const warn = console.warn;
+    console.warn = () => undefined;
     try {
       const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      global.pdfjsWorker = worker;
       return lib;
     } finally {
-      console.log = log;
+      console.warn = warn;
     }
   })();
   return loading;

@@ -50,7 +50,8 @@ function cmapDir(): string | undefined {
   return found ? `${found}${path.sep}` : undefined;
 }
 
-interface Run {
+/** A piece of text the PDF places at (x, y) (PDF space: y grows upwards), `right` where it ends, in a font of `size`. */
+export interface PdfRun {
   text: string;
   x: number;
   y: number;
@@ -69,8 +70,8 @@ interface Line {
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 const LATIN = /[A-Za-z0-9]/;
-/** A line that is only a page number: `3`, `- 3 -`, `第3页`, `第 3 页 共 10 页`, `3/10`. */
-const PAGE_NUMBER = /^(?:[-—–~\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–~\s]*|\d{1,4}\s*[/／]\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页|[-—–]\s*[ivxlcIVXLC]{1,6}\s*[-—–])$/;
+/** A line that is only a page number: `3`, `- 3 -`, `第3页`, `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`. */
+const PAGE_NUMBER = /^(?:[-—–~\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–~\s]*|\d{1,4}\s*[/／]\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页|[-—–]\s*[ivxlcIVXLC]{1,6}\s*[-—–]|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
 /** Numbered headings start a paragraph of their own, whatever the line before them. */
 const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、：:,章节条部分]|\d{1,2}[.、．](?!\d))/;
 /** A page with fewer characters than this, on average, has no text layer (a scan, maybe with a stamp). */
@@ -80,7 +81,7 @@ const MIN_CHARS_PER_PAGE = 10;
  * One line's runs as text. Runs that overlap are an overlay — Chinese quotes set in another font
  * over spaces left for them in the main run — and are merged glyph by glyph by position.
  */
-function joinRuns(runs: Run[]): string {
+function joinRuns(runs: PdfRun[]): string {
   const overlaps = runs.some((run, i) => i > 0 && run.x < runs[i - 1].right - 0.2 * run.size);
   if (overlaps) runs = glyphsInPlace(runs);
   let text = '';
@@ -97,8 +98,8 @@ function joinRuns(runs: Run[]): string {
 }
 
 /** Runs cut into glyphs (advances taken as even within a run), in x order; a space another run's glyph covers goes. */
-function glyphsInPlace(runs: Run[]): Run[] {
-  const glyphs: (Run & { from: number })[] = [];
+function glyphsInPlace(runs: PdfRun[]): PdfRun[] {
+  const glyphs: (PdfRun & { from: number })[] = [];
   runs.forEach((run, from) => {
     const chars = Array.from(run.text);
     const advance = (run.right - run.x) / Math.max(1, chars.length);
@@ -110,10 +111,10 @@ function glyphsInPlace(runs: Run[]): Run[] {
 }
 
 /** A page's text runs grouped into lines, top to bottom. */
-function pageLines(runs: Run[], page: number): Line[] {
+function pageLines(runs: PdfRun[], page: number): Line[] {
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
-  let current: Run[] = [];
+  let current: PdfRun[] = [];
   let y = NaN;
   const flush = () => {
     if (!current.length) return;
@@ -186,6 +187,11 @@ function paragraphs(pages: Line[][]): string[] {
   return out;
 }
 
+/** The text of pages of runs: lines, without page furniture, put back into paragraphs (one per line). */
+export function layoutPdfText(pages: PdfRun[][]): string {
+  return paragraphs(withoutPageFurniture(pages.map((runs, i) => pageLines(runs, i + 1)))).join('\n');
+}
+
 function damaged(err: unknown): SkipError {
   const name = (err as Error | undefined)?.name;
   if (name === 'PasswordException') return new SkipError({ code: 'encrypted', format: '.pdf' });
@@ -213,11 +219,11 @@ export async function pdfText(bytes: Buffer, context: FormatContext): Promise<st
     } catch (err) {
       throw err instanceof Stalled ? err : damaged(err);
     }
-    const pages: Line[][] = [];
+    const pages: PdfRun[][] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       if (context.token?.isCancellationRequested) return '';
-      const runs: Run[] = [];
+      const runs: PdfRun[] = [];
       try {
         const page = await context.within(doc.getPage(n));
         const content = await context.within(page.getTextContent());
@@ -232,10 +238,10 @@ export async function pdfText(bytes: Buffer, context: FormatContext): Promise<st
       } catch (err) {
         throw err instanceof Stalled ? err : damaged(err);
       }
-      pages.push(pageLines(runs, n));
+      pages.push(runs);
     }
     if (chars < MIN_CHARS_PER_PAGE * Math.max(1, doc.numPages)) throw new SkipError({ code: 'noTextLayer' });
-    return paragraphs(withoutPageFurniture(pages)).join('\n');
+    return layoutPdfText(pages);
   } finally {
     void task.destroy().catch(() => undefined);
   }

@@ -44,7 +44,14 @@ class CheckedWordExtractor extends WordOleExtractor {
 
 /** The body text of a Word 97–2003 compound file, one paragraph per line. */
 export async function wordBinaryText(buf: Buffer, format: string, context?: FormatContext): Promise<string> {
-  if (!isCompoundFile(buf) || !hasCompoundStream(buf, 'WordDocument')) throw new SkipError({ code: 'notWordBinary', format });
+  if (!isCompoundFile(buf)) throw new SkipError({ code: 'notWordBinary', format });
+  if (!hasCompoundStream(buf, 'WordDocument')) {
+    // The header names the directory's first sector: past the end of the file, the file was cut short.
+    const sectorBytes = 2 ** buf.readUInt16LE(0x1e);
+    const directory = (buf.readUInt32LE(0x30) + 1) * sectorBytes;
+    if (buf.length >= 0x34 && directory >= buf.length) throw new SkipError({ code: 'damaged', format, message: 'the file is cut short' });
+    throw new SkipError({ code: 'notWordBinary', format });
+  }
   let body: string;
   try {
     const work = new CheckedWordExtractor(format).extract(new BufferReader(buf));

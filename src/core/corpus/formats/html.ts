@@ -76,6 +76,8 @@ function isDropped(node: HtmlNode): boolean {
   if (DROPPED.has(node.name!)) return true;
   const attribs = node.attribs ?? {};
   if ('hidden' in attribs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attribs.style ?? '')) return true;
+  // LibreOffice and Word write a page's header and footer as <div title="header|footer">.
+  if (/^(?:header|footer)$/i.test(attribs.title ?? '')) return true;
   const name = nameOf(node);
   return name.trim() !== '' && UNLIKELY.test(name) && !LIKELY.test(name);
 }

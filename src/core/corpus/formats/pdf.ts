@@ -68,7 +68,6 @@ interface Line {
   page: number;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 const LATIN = /[A-Za-z0-9]/;
 /** A line that is only a page number: `3`, `- 3 -`, `第3页`, `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`. */
 const PAGE_NUMBER = /^(?:[-—–~\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–~\s]*|\d{1,4}\s*[/／]\s*\d{1,4}|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页|[-—–]\s*[ivxlcIVXLC]{1,6}\s*[-—–]|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
@@ -149,7 +148,8 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
   });
 }
 
-function mostCommon(values: number[]): number {
+/** The most frequent value and how often it occurs. */
+function mostCommon(values: number[]): { value: number; count: number } {
   const counts = new Map<number, number>();
   let best = values[0] ?? 0;
   for (const v of values) {
@@ -157,29 +157,34 @@ function mostCommon(values: number[]): number {
     counts.set(v, n);
     if (n > (counts.get(best) ?? 0)) best = v;
   }
-  return best;
+  return { value: best, count: counts.get(best) ?? 0 };
 }
 
 /** Lines put back into paragraphs, one per line. */
 function paragraphs(pages: Line[][]): string[] {
   const all = pages.flat();
   if (!all.length) return [];
-  const left = mostCommon(all.map((l) => Math.round(l.left)));
-  const bodyRights = all.filter((l) => Math.abs(l.left - left) < 2).map((l) => l.right).sort((a, b) => a - b);
-  const right = bodyRights[Math.floor(bodyRights.length * 0.9)] ?? Math.max(...all.map((l) => l.right));
+  const left = mostCommon(all.map((l) => Math.round(l.left))).value;
+  // The right margin is where most lines end (a line ending in punctuation may hang past it); in
+  // Latin text set ragged, where the longest line ends.
+  const ends = mostCommon(all.map((l) => Math.round(l.right)));
+  const right = ends.count >= Math.max(2, 0.1 * all.length) ? ends.value : Math.max(...all.map((l) => l.right));
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of all) {
+    // A number or Latin word too long for the end of a line moves whole to the next: the line before
+    // it stops short of the margin by that word.
+    const leadingWord = /^[A-Za-z0-9.,%]+/.exec(line.text)?.[0].length ?? 0;
     const runsOn =
       previous !== undefined &&
-      previous.right >= right - 1.5 * previous.size &&
+      previous.right >= right - (1.5 + 0.6 * leadingWord) * previous.size &&
       line.left <= left + 0.5 * line.size &&
       Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
       (line.page !== previous.page || previous.y - line.y <= 2.2 * previous.size) &&
       !HEADING_START.test(line.text);
     if (runsOn) {
       const last = out[out.length - 1];
-      const space = LATIN.test(last[last.length - 1]) && LATIN.test(line.text[0]) && !CJK.test(line.text[0]) ? ' ' : '';
+      const space = /[A-Za-z0-9.,;:!?)]$/.test(last) && /^[A-Za-z0-9(]/.test(line.text) ? ' ' : '';
       out[out.length - 1] = last + space + line.text;
     } else out.push(line.text);
     previous = line;

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { loadCorpus, readSpeechFile, type SkipReason } from '../../src/core/corpus';
+import { cleanText, loadCorpus, readSpeechFile, type SkipReason } from '../../src/core/corpus';
 import { EVAL_DOCS_DIR, tempDir } from '../core/fixtures/corpusFixtures';
 import { makeMht, savedPage } from '../core/fixtures/formatFixtures';
 import { cachedFolder, convert, filesIn, sofficeVersion, speechDocx } from './soffice';
@@ -16,6 +16,8 @@ import { cachedFolder, convert, filesIn, sofficeVersion, speechDocx } from './so
 const DOCX_SOURCES = ['00', '05', '12', '20', '27', '31'];
 const GBK_SOURCE = '07';
 const FORMATS = ['doc', 'odt', 'rtf', 'pdf', 'html'];
+/** Speeches compiled into one document, an empty paragraph between them (as 汇编 files are). */
+const COMPILATION = ['01', '03', '12', '16', '22', '29'];
 
 const sourceLines = (id: string) => readFileSync(path.join(EVAL_DOCS_DIR, `${id}.txt`), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 /** GBK has no no-break space: a plain one stands in (as in the unit tests' GBK copies). */
@@ -75,9 +77,10 @@ describe('formats made by LibreOffice (integration)', function () {
 
   before(async () => {
     if (!sofficeVersion()) throw new Error('soffice is missing: run `bash scripts/setup-system.sh` (Debian libreoffice-writer-nogui)');
-    const key = JSON.stringify({ v: 2, docx: DOCX_SOURCES.map(sourceLines), gbk: gbkText(GBK_SOURCE), FORMATS });
+    const key = JSON.stringify({ v: 3, docx: DOCX_SOURCES.map(sourceLines), compilation: COMPILATION.map(sourceLines), gbk: gbkText(GBK_SOURCE), FORMATS });
     converted = await cachedFolder('integration/formats', key, async (dir) => {
       for (const id of DOCX_SOURCES) writeFileSync(path.join(dir, `s${id}.docx`), await speechDocx(sourceLines(id)));
+      writeFileSync(path.join(dir, 'compilation.docx'), await speechDocx(COMPILATION.flatMap((id, i) => [...(i ? [''] : []), ...sourceLines(id)])));
       writeFileSync(path.join(dir, `g${GBK_SOURCE}.txt`), iconv.encode(gbkText(GBK_SOURCE), 'gbk'));
       for (const format of FORMATS) {
         await convert(filesIn(dir, '.docx'), format, dir);
@@ -148,6 +151,13 @@ describe('formats made by LibreOffice (integration)', function () {
       writeFileSync(file, iconv.encode(savedPage(lines[0], lines.slice(1), 'gb2312'), 'gbk'));
       return file;
     }));
+
+  it('a compilation (six speeches, an empty paragraph between them) is split into the same six speeches in every format', async () => {
+    const titles = async (file: string) => (await readSpeechFile(file)).documents.map((d) => d.title);
+    const expected = await titles(path.join(converted, 'compilation.docx'));
+    assert.deepEqual(expected, COMPILATION.map((id) => cleanText(sourceLines(id)[0])));
+    for (const format of FORMATS) assert.deepEqual(await titles(path.join(converted, `compilation.${format}`)), expected, format);
+  });
 
   it('a corrupt, mislabelled or password-protected file of each format is skipped with its reason, the rest of the folder read', async () => {
     const folder = path.join(tmp.dir, '损坏');

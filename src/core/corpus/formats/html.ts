@@ -32,6 +32,8 @@ const BLOCKS = new Set([
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
 const PROSE_PUNCTUATION = /[，。；：！？、,.;]/g;
+/** Stands for an empty paragraph until lines are made (no page text holds it). */
+const BLANK = '\u2029';
 /** A paragraph shorter than this says too little to score its container. */
 const MIN_PARAGRAPH_CHARS = 10;
 
@@ -105,14 +107,21 @@ function textLines(root: HtmlNode): string[] {
     }
     const block = BLOCKS.has(node.name ?? '');
     if (block) text += '\n';
+    const before = text.length;
     for (const child of node.children ?? []) walk(child, pre || node.name === 'pre');
+    // An empty paragraph (Word writes <p>&nbsp;</p>) is a blank line: it separates speeches in a compilation.
+    if (node.name === 'p' && !text.slice(before).trim()) text += `\n${BLANK}\n`;
     if (block) text += '\n';
   };
   walk(root, false);
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const lines: string[] = [];
+  for (const raw of text.split('\n')) {
+    const blank = raw === BLANK;
+    const line = blank ? '' : raw.trim();
+    if (line || (blank && lines.length && lines[lines.length - 1] !== '')) lines.push(line);
+  }
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 /** The element that holds the article: Reader View's scoring, for Chinese prose. */
@@ -180,7 +189,7 @@ function articleOf(document: HtmlNode): { article: HtmlNode; title?: string } {
     return false;
   };
   const before = headings.filter((h) => (order.get(h) ?? 0) < at && !inside(h));
-  const title = before.length && !headings.some(inside) ? textLines(before[before.length - 1]).join('') : undefined;
+  const title = before.length && !headings.some(inside) ? textLines(before[before.length - 1]).join('') || undefined : undefined;
   return { article, title };
 }
 

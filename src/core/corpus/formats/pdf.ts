@@ -169,9 +169,14 @@ function paragraphs(pages: Line[][]): string[] {
   // Latin text set ragged, where the longest line ends.
   const ends = mostCommon(all.map((l) => Math.round(l.right)));
   const right = ends.count >= Math.max(2, 0.1 * all.length) ? ends.value : Math.max(...all.map((l) => l.right));
+  // Line pitch: the most common distance between consecutive lines of a page; a gap well beyond it
+  // is an empty paragraph (it separates speeches in a compilation).
+  const pitches = all.flatMap((l, i) => (i > 0 && all[i - 1].page === l.page ? [Math.round(all[i - 1].y - l.y)] : []));
+  const pitch = mostCommon(pitches.filter((p) => p > 0)).value || Infinity;
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of all) {
+    if (previous && previous.page === line.page && previous.y - line.y > 1.7 * pitch && out[out.length - 1] !== '') out.push('');
     // A number or Latin word too long for the end of a line moves whole to the next: the line before
     // it stops short of the margin by that word.
     const leadingWord = /^[A-Za-z0-9.,%]+/.exec(line.text)?.[0].length ?? 0;
@@ -180,7 +185,7 @@ function paragraphs(pages: Line[][]): string[] {
       previous.right >= right - (1.5 + 0.6 * leadingWord) * previous.size &&
       line.left <= left + 0.5 * line.size &&
       Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
-      (line.page !== previous.page || previous.y - line.y <= 2.2 * previous.size) &&
+      (line.page !== previous.page || previous.y - line.y <= Math.min(2.2 * previous.size, 1.7 * pitch)) &&
       !HEADING_START.test(line.text);
     if (runsOn) {
       const last = out[out.length - 1];

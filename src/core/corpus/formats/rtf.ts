@@ -108,11 +108,18 @@ export class RtfDecoder implements SliceDecoder {
         i = next;
       } else if (c === 0x0d || c === 0x0a) {
         i++;
-      } else {
+      } else if (this.ucSkip > 0 || c >= 0x80 || (c < 0x20 && c !== 0x09)) {
         if (this.ucSkip > 0) this.ucSkip--;
         else if (c >= 0x80) this.byte(c);
-        else if (c >= 0x20 || c === 0x09) this.text(String.fromCharCode(c));
         i++;
+      } else {
+        // A run of plain characters at once.
+        let j = i + 1;
+        while (j < n && data[j] >= 0x20 && data[j] < 0x80 && data[j] !== 0x5c && data[j] !== 0x7b && data[j] !== 0x7d) j++;
+        let run = '';
+        for (let k = i; k < j; k++) run += String.fromCharCode(data[k]);
+        this.text(run);
+        i = j;
       }
     }
     if (last) this.flushBytes();
@@ -137,14 +144,17 @@ export class RtfDecoder implements SliceDecoder {
     }
     let j = i + 1;
     while (j < n && isLetter(data[j]) && j - i <= 32) j++;
-    const word = Buffer.from(data.subarray(i + 1, j)).toString('latin1');
+    let word = '';
+    for (let k = i + 1; k < j; k++) word += String.fromCharCode(data[k]);
     let param: number | undefined;
     const digitsFrom = j;
     if (j < n && (data[j] === 0x2d || isDigit(data[j]))) {
-      j++;
-      while (j < n && isDigit(data[j]) && j - digitsFrom <= 11) j++;
-      const digits = Buffer.from(data.subarray(digitsFrom, j)).toString('latin1');
-      param = digits === '-' ? undefined : Number(digits);
+      const negative = data[j] === 0x2d;
+      if (negative) j++;
+      let value = 0;
+      let digits = 0;
+      for (; j < n && isDigit(data[j]) && j - digitsFrom <= 11; j++, digits++) value = value * 10 + data[j] - 0x30;
+      param = digits ? (negative ? -value : value) : undefined;
     }
     if (j >= n && !last && j - i < MAX_CONTROL_WORD) return -1;
     if (j < n && data[j] === 0x20) j++;

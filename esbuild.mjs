@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { worker: 'src/indexWorker.ts' }, outdir: 'dist' },
+  // pdf.js (most of the code) apart: the worker and the CLI load it on their first PDF, the extension host never.
+  { ...common, entryPoints: { pdfjs: 'src/core/corpus/formats/pdfjsBundle.ts' }, outdir: 'dist' },
 ];
 
 // pdf.js reads the CMaps of CID fonts from disk: the Chinese ones (GB, CNS, Big5, HK) go beside the bundle.

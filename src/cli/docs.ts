@@ -76,6 +76,6 @@ export async function run(args: string[]): Promise<number> {
   const line = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]))).join('  ');
   process.stdout.write(`${[header, ...rows].map(line).join('\n')}\n`);
   const versions = documents.reduce((n, d) => n + (d.versions?.length ?? 0), 0);
-  process.stdout.write(`${documents.length} 篇讲稿 speeches${versions ? `（另有 ${versions} 个重复版本未计 ${versions} duplicate copies not counted）` : ''}\n`);
+  process.stdout.write(`${documents.length} 篇讲稿 speeches${versions ? `（另有 ${versions} 个重复版本未计 ${versions} duplicate ${versions === 1 ? 'copy' : 'copies'} not counted）` : ''}\n`);
   return 0;
 }

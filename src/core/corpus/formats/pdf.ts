@@ -25,7 +25,7 @@ function pdfjs(): Promise<PdfJs> {
     const warn = console.warn;
     console.warn = () => undefined;
     try {
-      const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+      const { lib, worker } = await loadPdfjsModules();
       global.pdfjsWorker = worker;
       return lib;
     } finally {
@@ -34,6 +34,20 @@ function pdfjs(): Promise<PdfJs> {
   })();
   return loading;
 }
+
+/**
+ * pdf.js and its worker: from dist/pdfjs.js beside the bundle (esbuild.mjs makes it, so the other
+ * bundles don't carry pdf.js), or from node_modules when run from source. The module names are
+ * not literals, so that esbuild leaves these loads to run time.
+ */
+async function loadPdfjsModules(): Promise<{ lib: PdfJs; worker: unknown }> {
+  const bundled = path.join(__dirname, 'pdfjs.js');
+  if (existsSync(bundled)) return require(bundled) as { lib: PdfJs; worker: unknown };
+  const [lib, worker] = await Promise.all([import(PDFJS_MODULES.lib), import(PDFJS_MODULES.worker)]);
+  return { lib: lib as PdfJs, worker };
+}
+
+const PDFJS_MODULES: { lib: string; worker: string } = { lib: 'pdfjs-dist/legacy/build/pdf.mjs', worker: 'pdfjs-dist/legacy/build/pdf.worker.mjs' };
 
 /**
  * The CMaps of Chinese CID fonts (GB, CNS), for PDFs whose fonts have no Unicode map of their own:

@@ -220,10 +220,29 @@ describe('corpus formats', () => {
         run('”', 60 + OVERLAID.lastIndexOf(' ') * ADVANCE, 686, 60 + (OVERLAID.lastIndexOf(' ') + 1) * ADVANCE),
         run('第 1 页', 280, 40),
       ];
-      const page2 = [run('页眉：某某市委办公室', 60, 800), run('接续上一页的句子。', 60, 760), run('谢谢大家！', 80, 745), run('第 2 页', 280, 40)];
+      const page2 = [
+        run('页眉：某某市委办公室', 60, 800),
+        run('接续上一页的句子。', 60, 760),
+        // Two characters short of the margin: an opening quote may not end a line, so the line broke early.
+        run('增强斗志，激发干事创业的', 80, 747, 520),
+        run('“实”的干劲。', 60, 734),
+        // Two characters short, and nothing moved: the paragraph ended.
+        run('这一段到此结束，没有写满', 80, 721, 520),
+        run('谢谢大家！', 60, 708),
+        run('第 2 页', 280, 40),
+      ];
       assert.equal(
         layoutPdfText([page1, page2]),
-        ['在全县大会上的讲话', '同志们：', '今天召开大会，主要任务是总结工作、部署任务。这一行写满了整行，接着的一行是同一段。', '一、统一思想', '思想是行动的先导。总要求是“学思想、强党性”。写满这一行接续上一页的句子。', '谢谢大家！'].join('\n'),
+        [
+          '在全县大会上的讲话',
+          '同志们：',
+          '今天召开大会，主要任务是总结工作、部署任务。这一行写满了整行，接着的一行是同一段。',
+          '一、统一思想',
+          '思想是行动的先导。总要求是“学思想、强党性”。写满这一行接续上一页的句子。',
+          '增强斗志，激发干事创业的“实”的干劲。',
+          '这一段到此结束，没有写满',
+          '谢谢大家！',
+        ].join('\n'),
       );
     });
 

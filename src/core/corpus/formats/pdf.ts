@@ -191,12 +191,13 @@ function paragraphs(pages: Line[][]): string[] {
   let previous: Line | undefined;
   for (const line of all) {
     if (previous && previous.page === line.page && previous.y - line.y > 1.7 * pitch && out[out.length - 1] !== '') out.push('');
-    // A number or Latin word too long for the end of a line moves whole to the next: the line before
-    // it stops short of the margin by that word.
+    // A number or Latin word too long for the end of a line moves whole to the next, and so does an
+    // opening quote or bracket (it may not end a line): the line before stops short of the margin by it.
     const leadingWord = /^[A-Za-z0-9.,%]+/.exec(line.text)?.[0].length ?? 0;
+    const opening = /^[“‘（《【〈「『(]/.test(line.text) ? 1 : 0;
     const runsOn =
       previous !== undefined &&
-      previous.right >= right - (1.5 + 0.6 * leadingWord) * previous.size &&
+      previous.right >= right - (1.5 + 0.6 * leadingWord + opening) * previous.size &&
       line.left <= left + 0.5 * line.size &&
       Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
       (line.page !== previous.page || previous.y - line.y <= Math.min(2.2 * previous.size, 1.7 * pitch)) &&

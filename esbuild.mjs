@@ -1,6 +1,7 @@
 // Bundles the extension host entry, the indexing worker and the CLI from the same core.
 // `vscode` is the only external; everything else (fuse.js, mammoth) is bundled so the .vsix
 // needs no node_modules and `vsce package --no-dependencies` works offline.
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -21,7 +22,16 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { worker: 'src/indexWorker.ts' }, outdir: 'dist' },
+  // pdf.js (most of the code) apart: the worker and the CLI load it on their first PDF, the extension host never.
+  { ...common, entryPoints: { pdfjs: 'src/core/corpus/formats/pdfjsBundle.ts' }, outdir: 'dist' },
 ];
+
+// pdf.js reads the CMaps of CID fonts from disk: the Chinese ones (GB, CNS, Big5, HK) go beside the bundle.
+const CMAPS = 'node_modules/pdfjs-dist/cmaps';
+mkdirSync('dist/pdf-cmaps', { recursive: true });
+for (const name of readdirSync(CMAPS)) {
+  if (/^(?:Adobe-(?:GB1|CNS1)|UniGB|UniCNS|GB|B5|CNS|ETen|ETHK|HK)/.test(name)) copyFileSync(`${CMAPS}/${name}`, `dist/pdf-cmaps/${name}`);
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -4,6 +4,7 @@
 #   chromium            the browser playwright-core drives (it downloads none itself)
 #   fonts-wqy-microhei  a CJK font, or screenshots show boxes instead of Chinese
 #   libkrb5-dev         gssapi/gssapi.h, for code-server's `kerberos` native module
+#   libreoffice-writer-nogui  soffice, which makes the .doc/.odt/.rtf/.pdf/.html of the format tests
 #   pkg-config          used by the native modules' build scripts
 #   ripgrep             /usr/bin/rg stands in for @vscode/ripgrep's download from GitHub
 #   build-essential python3   node-gyp builds argon2, node-pty, kerberos… from source

@@ -170,7 +170,8 @@ function sourceEncoding(file: string): string | undefined {
   }
 }
 
-async function openSourceFile(doc: SpeechDocument): Promise<void> {
+/** Opens a speech's source file at its first line (a text file), or points at it (Word, PDF…). Also for a speech's other versions. */
+export async function openSourceFile(doc: Pick<SpeechDocument, 'source' | 'sourceLines'>): Promise<void> {
   if (!doc.source || !fs.existsSync(doc.source)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The source file no longer exists: {0}', doc.source));
     return;

@@ -2,10 +2,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CORPUS_SECTION, type Corpus, type LoadedCorpus } from './corpus';
+import { CORPUS_EXTENSIONS } from './core/corpus';
 import { groupByKind, nestHeadings, openingLines, speechLength, type OutlineNode } from './core/outlineTree';
-import type { SpeechDocument, SpeechKind } from './core/types';
+import type { SpeechDocument, SpeechKind, SpeechVersion } from './core/types';
 import type { Feature } from './feature';
-import { SpeechCommands } from './speechDocuments';
+import { SpeechCommands, openSourceFile } from './speechDocuments';
 
 export const CORPUS_VIEW_ID = 'speechDrafter.corpus';
 /** Context key for the welcome view: true once a load finished with no speeches. */
@@ -16,23 +17,31 @@ const EXPAND_KIND_MAX = 50;
 export const TreeCommands = {
   refresh: 'speechDrafter.refreshCorpus',
   addFolder: 'speechDrafter.addCorpusFolder',
+  openVersion: 'speechDrafter.openVersion',
 } as const;
 
 type CorpusNode =
   | { type: 'kind'; kind: SpeechKind; documents: SpeechDocument[] }
   | { type: 'speech'; doc: SpeechDocument; parent: CorpusNode }
+  /** 「另有 N 个版本」: the other copies of a speech (saved again, edited, in a compilation), counted once. */
+  | { type: 'versions'; doc: SpeechDocument; parent: CorpusNode }
+  | { type: 'version'; doc: SpeechDocument; version: SpeechVersion; parent: CorpusNode }
   | { type: 'heading'; doc: SpeechDocument; node: OutlineNode; parent: CorpusNode };
 
-function sourceName(doc: SpeechDocument): string {
+function sourceName(doc: { source: string }): string {
   return doc.source ? path.basename(doc.source) : '';
 }
+
+const linesLabel = (lines: [number, number]) => vscode.l10n.t('lines {0}–{1}', lines[0] + 1, lines[1] + 1);
+const versionsLabel = (doc: SpeechDocument) => vscode.l10n.t('{0} other versions', doc.versions?.length ?? 0);
 
 function speechTooltip(doc: SpeechDocument): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(doc.title).appendMarkdown('**\n\n');
-  const where = doc.source ? ` · ${sourceName(doc)} ${vscode.l10n.t('lines {0}–{1}', doc.sourceLines[0] + 1, doc.sourceLines[1] + 1)}` : '';
+  const where = doc.source ? ` · ${sourceName(doc)} ${linesLabel(doc.sourceLines)}` : '';
   md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}${where}`);
   for (const line of openingLines(doc)) md.appendMarkdown('\n\n> ').appendText(line);
+  if (doc.versions?.length) md.appendMarkdown('\n\n').appendText(`${versionsLabel(doc)}: ${doc.versions.map((v) => sourceName(v)).join('、')}`);
   return md;
 }
 
@@ -54,8 +63,14 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
     switch (element.type) {
       case 'kind':
         return element.documents.map((doc) => ({ type: 'speech', doc, parent: element }));
-      case 'speech':
-        return nestHeadings(element.doc.headings).map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
+      case 'speech': {
+        const headings: CorpusNode[] = nestHeadings(element.doc.headings).map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
+        return element.doc.versions?.length ? [{ type: 'versions', doc: element.doc, parent: element }, ...headings] : headings;
+      }
+      case 'versions':
+        return (element.doc.versions ?? []).map((version) => ({ type: 'version', doc: element.doc, version, parent: element }));
+      case 'version':
+        return [];
       case 'heading':
         return element.node.children.map((node) => ({ type: 'heading', doc: element.doc, node, parent: element }));
     }
@@ -82,12 +97,32 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
       }
       case 'speech': {
         const { doc } = element;
-        const item = new vscode.TreeItem(doc.title, doc.headings.length ? Collapsed : None);
+        const item = new vscode.TreeItem(doc.title, doc.headings.length || doc.versions?.length ? Collapsed : None);
         item.id = `speech:${doc.id}`;
-        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc)].filter(Boolean).join(' · ');
+        const versions = doc.versions?.length ? versionsLabel(doc) : '';
+        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc), versions].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
         item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id, { preserveFocus: true }] };
+        return item;
+      }
+      case 'versions': {
+        const item = new vscode.TreeItem(versionsLabel(element.doc), Collapsed);
+        item.id = `versions:${element.doc.id}`;
+        item.tooltip = vscode.l10n.t('The same speech saved again (edited, reposted, in a compilation): counted once');
+        item.iconPath = new vscode.ThemeIcon('versions');
+        item.contextValue = 'speechVersions';
+        return item;
+      }
+      case 'version': {
+        const { version } = element;
+        const item = new vscode.TreeItem(version.title, None);
+        item.id = `version:${element.doc.id}:${version.id}`;
+        item.description = `${sourceName(version)} ${linesLabel(version.sourceLines)}`;
+        item.tooltip = version.source;
+        item.iconPath = new vscode.ThemeIcon('file');
+        item.contextValue = 'speechVersion';
+        item.command = { command: TreeCommands.openVersion, title: vscode.l10n.t('Open Source File'), arguments: [version] };
         return item;
       }
       case 'heading': {
@@ -123,7 +158,7 @@ async function addCorpusFolder(): Promise<void> {
     canSelectFiles: false,
     canSelectMany: true,
     openLabel: vscode.l10n.t('Add to Corpus'),
-    title: vscode.l10n.t('Add a folder of speeches (.txt, .md, .docx) to the corpus'),
+    title: vscode.l10n.t('Add a folder of speeches ({0}) to the corpus', CORPUS_EXTENSIONS.join(' ')),
   });
   if (!picked?.length) return;
   const folders = picked.filter((u) => u.scheme === 'file').map((u) => u.fsPath);
@@ -161,5 +196,6 @@ export const registerCorpusTree: Feature = ({ corpus }) => {
     }),
     vscode.commands.registerCommand(TreeCommands.refresh, () => corpus.reload()),
     vscode.commands.registerCommand(TreeCommands.addFolder, addCorpusFolder),
+    vscode.commands.registerCommand(TreeCommands.openVersion, (version: SpeechVersion) => openSourceFile(version)),
   );
 };

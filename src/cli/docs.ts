@@ -1,8 +1,9 @@
 // `docs`: list the speeches of the corpus (bundled sample corpus plus --corpus folders).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
 import { buildCorpusIndexAsync, type CorpusIndex } from '../core/index';
+import { dedupeSpeeches } from '../core/corpus/dedupe';
 import type { CorpusLoadResult, SpeechDocument } from '../core/types';
 import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
@@ -14,12 +15,21 @@ function bundledCorpusDir(): string {
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
 }
 
-/** Loads the corpus the options name; each skipped file becomes one line on stderr. */
+/**
+ * Loads the corpus the options name, one document per speech (a speech saved several times is one,
+ * listing the others as its versions; the newest file stands for it when nothing else decides);
+ * each skipped file becomes one line on stderr.
+ */
 export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
   const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
   const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
   for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
-  return result;
+  const modified = new Map<string, number>();
+  const modifiedMs = (source: string) => {
+    if (!modified.has(source)) modified.set(source, statSync(source, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return modified.get(source);
+  };
+  return { ...result, documents: dedupeSpeeches(result.documents, { modifiedMs }).documents };
 }
 
 /** The corpus the options name with its whole index (built here, as the editor's worker builds it). */
@@ -62,6 +72,7 @@ export async function run(args: string[]): Promise<number> {
       chars: speechChars(d),
       source: d.source,
       headings: d.headings.map((h) => ({ level: h.level, text: h.text, line: h.line })),
+      versions: (d.versions ?? []).map((v) => ({ title: v.title, source: v.source, lines: [v.sourceLines[0] + 1, v.sourceLines[1] + 1] })),
     }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
@@ -71,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const line = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]))).join('  ');
   process.stdout.write(`${[header, ...rows].map(line).join('\n')}\n`);
-  process.stdout.write(`${documents.length} 篇讲稿 speeches\n`);
+  const versions = documents.reduce((n, d) => n + (d.versions?.length ?? 0), 0);
+  process.stdout.write(`${documents.length} 篇讲稿 speeches${versions ? `（另有 ${versions} 个重复版本未计 ${versions} duplicate ${versions === 1 ? 'copy' : 'copies'} not counted）` : ''}\n`);
   return 0;
 }

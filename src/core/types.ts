@@ -30,6 +30,16 @@ export interface SpeechDocument {
   /** 0-based, inclusive line range of this speech in the source file. */
   sourceLines: [number, number];
   headings: Heading[];
+  /** Other copies of the same speech (saved again, edited, inside a compilation), when this one stands for them (src/core/corpus/dedupe.ts). */
+  versions?: SpeechVersion[];
+}
+
+/** Another copy of a speech: where it is, to list and open it. */
+export interface SpeechVersion {
+  id: string;
+  title: string;
+  source: string;
+  sourceLines: [number, number];
 }
 
 export interface SkippedFile {

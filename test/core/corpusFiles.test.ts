@@ -128,7 +128,8 @@ describe('corpus files: folders', () => {
     writeFileSync(path.join(root, 'empty.txt'), '');
     writeFileSync(path.join(root, 'random.txt'), Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x42]));
     writeFileSync(path.join(root, 'big.txt'), Buffer.alloc(70 * 1024, 0x41));
-    writeFileSync(path.join(root, 'notes.pdf'), 'not indexed');
+    writeFileSync(path.join(root, 'notes.pdf'), 'not a PDF');
+    writeFileSync(path.join(root, 'photo.jpg'), 'not indexed');
     writeFileSync(path.join(root, '~$锁文件.docx'), 'Word lock file');
     symlinkSync(root, path.join(root, 'b', 'loop'));
     symlinkSync(path.join(root, 'missing.txt'), path.join(root, 'dangling.txt'));
@@ -146,12 +147,13 @@ describe('corpus files: folders', () => {
       ],
     );
     const reasons = Object.fromEntries(result.skipped.map((s) => [path.basename(s.path), s.reason]));
-    assert.deepEqual(Object.keys(reasons).sort(), ['big.txt', 'dangling.txt', 'empty.txt', 'nowhere', 'random.txt'].sort());
+    assert.deepEqual(Object.keys(reasons).sort(), ['big.txt', 'dangling.txt', 'empty.txt', 'notes.pdf', 'nowhere', 'random.txt'].sort());
+    assert.deepEqual(reasons['notes.pdf'], { code: 'wrongFormat', expected: '.pdf' });
     assert.equal(reasons['big.txt'].code, 'tooLarge');
     assert.equal(reasons['empty.txt'].code, 'emptyFile');
     assert.equal(reasons['random.txt'].code, 'binary');
     assert.deepEqual(reasons['nowhere'], { code: 'sourceUnavailable', cause: { code: 'notFound' } });
-    assert.deepEqual(progress, [1, 2, 3, 4, 5]);
+    assert.deepEqual(progress, [1, 2, 3, 4, 5, 6]);
     assert.deepEqual(hashTree(root.replace(/语料 folder$/, '')), before);
   });
 

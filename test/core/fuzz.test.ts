@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { cleanLines, parseSpeeches, readSpeechFile, type CorpusFileHandle } from '../../src/core/corpus';
+import { cleanLines, parseSpeeches, readSpeechFile } from '../../src/core/corpus';
 import { buildCorpusIndex, SearchTables } from '../../src/core/index';
 import { foldText } from '../../src/core/index/bigramIndex';
 import { splitSentences } from '../../src/core/index/sentences';
@@ -16,6 +16,7 @@ import { searchCorpus } from '../../src/core/search';
 import { suggest } from '../../src/core/suggest';
 import type { Heading, SpeechDocument } from '../../src/core/types';
 import { skipReasonText } from '../../src/cli/skipReasons';
+import { memoryFile } from './fixtures/corpusFixtures';
 
 /** Speech vocabulary, numbering, punctuation and line breaks — enough repetition for mining to find phrases. */
 const SPEECH_WORDS = [
@@ -62,19 +63,6 @@ function check<T>(property: fc.IProperty<T>, numRuns: number): void {
 async function checkAsync<T>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
   await fc.assert(property, { numRuns });
   runs += numRuns;
-}
-
-/** An in-memory corpus file behind the loader's file interface: no disk, so thousands of runs are cheap. */
-function memoryFile(bytes: Uint8Array): () => Promise<CorpusFileHandle> {
-  return async () => ({
-    stat: async () => ({ isFile: () => true, size: bytes.length, mtimeMs: 0 }),
-    read: async (buffer, offset, length, position) => {
-      const n = Math.max(0, Math.min(length, bytes.length - position));
-      buffer.set(bytes.subarray(position, position + n), offset);
-      return { bytesRead: n };
-    },
-    close: async () => undefined,
-  });
 }
 
 const ENCODERS: Record<string, (s: string) => Buffer> = {

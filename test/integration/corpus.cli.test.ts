@@ -1,23 +1,24 @@
 // The `docs` and `outline` commands, run from source through tsx exactly as dist/cli.js runs them.
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from './cli';
-import { tempDir } from '../core/fixtures/corpusFixtures';
+import { EVAL_DOCS_DIR, tempDir } from '../core/fixtures/corpusFixtures';
 
 const cli = runCli;
 
 describe('cli: docs and outline', function () {
   this.timeout(60_000); // every test runs the CLI from source (tsx): seconds each, more on a busy machine
 
-  it('docs --json lists the 33 speeches with title, kind, chars, source and headings', async () => {
+  it('docs --json lists the 33 speeches with title, kind, chars, source, headings and versions (none in the sample)', async () => {
     const { code, stdout, stderr } = await cli('docs', '--json');
     assert.equal(code, 0, stderr);
-    const list = JSON.parse(stdout) as { title: string; kind: string; chars: number; source: string; headings: { level: number; text: string; line: number }[] }[];
+    const list = JSON.parse(stdout) as { title: string; kind: string; chars: number; source: string; headings: { level: number; text: string; line: number }[]; versions: unknown[] }[];
     assert.equal(list.length, 33);
     for (const d of list) {
-      assert.deepEqual(Object.keys(d), ['title', 'kind', 'chars', 'source', 'headings']);
+      assert.deepEqual(Object.keys(d), ['title', 'kind', 'chars', 'source', 'headings', 'versions']);
       assert.ok(d.chars > 500 && path.isAbsolute(d.source));
+      assert.deepEqual(d.versions, []);
     }
     assert.equal(list[1].headings[0].text, '一、提高政治站位，深刻认识开展主题教育的重大意义');
   });
@@ -34,6 +35,27 @@ describe('cli: docs and outline', function () {
       const lines = stderr.trim().split('\n');
       assert.equal(lines.length, 1);
       assert.match(lines[0], /binary\.txt: .*NUL/);
+    } finally {
+      tmp.dispose();
+    }
+  });
+
+  it('docs counts a speech saved three times once, and --json lists the other copies as its versions', async () => {
+    const tmp = tempDir();
+    try {
+      const speech = readFileSync(path.join(EVAL_DOCS_DIR, '05.txt'), 'utf8');
+      writeFileSync(path.join(tmp.dir, '读书班总结（定稿）.txt'), speech);
+      writeFileSync(path.join(tmp.dir, '读书班总结（修改稿）.txt'), speech.replace(/今天/g, '今日'));
+      writeFileSync(path.join(tmp.dir, '转载.txt'), `转载：${speech}`);
+      writeFileSync(path.join(tmp.dir, '另一篇.txt'), readFileSync(path.join(EVAL_DOCS_DIR, '06.txt'), 'utf8'));
+      const text = await cli('docs', '--no-default-corpus', '--corpus', tmp.dir);
+      assert.match(text.stdout, /\n2 篇讲稿 speeches（另有 2 个重复版本未计/);
+      const { stdout } = await cli('docs', '--json', '--no-default-corpus', '--corpus', tmp.dir);
+      const list = JSON.parse(stdout) as { source: string; versions: { title: string; source: string; lines: number[] }[] }[];
+      const kept = list.find((d) => d.versions.length)!;
+      assert.equal(path.basename(kept.source), '读书班总结（定稿）.txt');
+      assert.deepEqual(kept.versions.map((v) => path.basename(v.source)).sort(), ['转载.txt', '读书班总结（修改稿）.txt'].sort());
+      assert.ok(kept.versions.every((v) => v.lines[0] === 1 && v.lines[1] > 20));
     } finally {
       tmp.dispose();
     }

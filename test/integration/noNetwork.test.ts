@@ -87,7 +87,7 @@ describe('no network access', function () {
 
   it('the bundles (our code and every bundled dependency) import no network module', async () => {
     const result = await esbuild.build({
-      entryPoints: [path.join(SRC, 'extension.ts'), path.join(SRC, 'cli.ts')],
+      entryPoints: [path.join(SRC, 'extension.ts'), path.join(SRC, 'cli.ts'), path.join(SRC, 'indexWorker.ts'), path.join(SRC, 'core', 'corpus', 'formats', 'pdfjsBundle.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -101,6 +101,7 @@ describe('no network access', function () {
       input.imports.filter((i) => i.external && NETWORK_MODULE.test(i.path)).map((i) => `${file} imports ${i.path}`),
     );
     assert.ok(Object.keys(result.metafile.inputs).some((f) => f.includes('node_modules/mammoth')), 'the bundle includes its dependencies');
+    assert.ok(Object.keys(result.metafile.inputs).some((f) => f.includes('node_modules/pdfjs-dist')), 'and pdf.js, bundled apart');
     assert.deepEqual(imports, []);
   });
 });

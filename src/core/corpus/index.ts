@@ -12,7 +12,6 @@ export {
   CORPUS_EXTENSIONS,
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_STALL_TIMEOUT_MS,
-  MAX_DOCX_FILE_BYTES,
   MAX_FILE_MB,
   sizeLimitReason,
   SLICE_BYTES,
@@ -20,6 +19,15 @@ export {
   type LoadCorpusOptions,
   type ReadSpeechOptions,
 } from './load';
+export {
+  CORPUS_FORMATS,
+  MAX_DOCX_FILE_BYTES,
+  MAX_HTML_FILE_BYTES,
+  MAX_MHT_FILE_BYTES,
+  MAX_ODT_FILE_BYTES,
+  MAX_PDF_FILE_BYTES,
+  MAX_WORD_BINARY_FILE_BYTES,
+} from './formats';
 export { extractOutline } from '../outline';
 export { oneLine, printablePath, skippedLine } from './report';
 export { SkipError, ioErrorReason, megabytes, wordSkip, type SkipCode, type SkipReason, type SkipWording } from './skipReason';

@@ -4,12 +4,13 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
 import { cleanRawLines } from './clean';
-import { EncodingMismatch, SliceDecoder, encodingCandidates, undecodable } from './decode';
-import { docxText } from './docx';
-import { SkipError, ioErrorReason, type SkipReason } from './skipReason';
+import { EncodingMismatch } from './decode';
+import { CORPUS_EXTENSIONS, formatOf, type StreamedFormat } from './formats';
+import { ioErrorReason, type SkipReason } from './skipReason';
 import { SpeechSplitter, parseSpeeches } from './split';
+import { Stalled, withinTime } from './stall';
 
-export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+export { CORPUS_EXTENSIONS };
 /**
  * Text files above this size are skipped. Below it they are indexed however big, read slice by
  * slice: 256 MB of Chinese is some 85 million characters, the scale the index is built for.
@@ -20,15 +21,13 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
  * --max-file-mb give it: above 1 GB a single file's index would outgrow the indexing worker's memory.
  */
 export const MAX_FILE_MB = { min: 1, default: DEFAULT_MAX_FILE_BYTES / (1024 * 1024), max: 1024 } as const;
-/** A .docx is read whole (a zip is read from its end); beyond this it is pictures, not a speech. */
-export const MAX_DOCX_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Text is read, decoded, cleaned and split this many bytes at a time, with a turn for the event loop
  * between (a file up to this size reads exactly as parseSpeeches reads it whole; beyond, an advert
  * block that straddles two slices is judged in each slice apart).
  */
 export const SLICE_BYTES = 256 * 1024;
-/** A read (or open, or .docx parse) that takes longer than this is given up: a hung network drive, not a slow disk. */
+/** A read (or open, or a step of a format's reader) that takes longer than this is given up: a hung network drive, not a slow disk. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 /** A line without a break longer than this is cut (after a full stop if there is one) so a slice stays small. */
 const MAX_LINE_CHARS = 1024 * 1024;
@@ -42,8 +41,7 @@ export function defaultCorpusDir(baseDir: string): string {
 }
 
 export function isCorpusFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return (CORPUS_EXTENSIONS as readonly string[]).includes(ext) && !name.startsWith('~$');
+  return formatOf(path.extname(name).toLowerCase()) !== undefined && !name.startsWith('~$');
 }
 
 /** The few calls made on an open corpus file; fs.promises.FileHandle has them (tests inject failures). */
@@ -67,7 +65,6 @@ export interface ReadSpeechOptions {
   token?: CancellationToken;
 }
 
-class Stalled extends Error {}
 class ChangedWhileRead extends Error {}
 
 export async function readSpeechFile(
@@ -76,7 +73,7 @@ export async function readSpeechFile(
 ): Promise<{ documents: SpeechDocument[]; skipped?: SkippedFile }> {
   const skip = (reason: SkipReason) => ({ documents: [], skipped: { path: file, reason } });
   const ext = path.extname(file).toLowerCase();
-  if (!(CORPUS_EXTENSIONS as readonly string[]).includes(ext)) return skip({ code: 'unsupportedType', ext });
+  if (!formatOf(ext)) return skip({ code: 'unsupportedType', ext });
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
     let handle: CorpusFileHandle | undefined;
@@ -115,13 +112,14 @@ async function readOpenFile(
   if (before.size === 0) return { code: 'emptyFile' };
   const tooLarge = sizeLimitReason(file, before.size, options.maxBytes);
   if (tooLarge) return tooLarge;
+  const format = formatOf(ext)!;
   let documents: SpeechDocument[];
-  if (ext === '.docx') {
+  if (format.kind === 'whole') {
     const bytes = await readRange(handle, 0, before.size, stallMs);
-    const text = await withinTime(docxText(bytes), stallMs);
+    const text = await format.read(bytes, { within: (work) => withinTime(work, stallMs), token: options.token });
     documents = parseSpeeches(text, file);
   } else {
-    documents = await readTextSpeeches(handle, file, ext === '.md', before.size, options, stallMs);
+    documents = await readTextSpeeches(handle, file, format, before.size, options, stallMs);
   }
   const after = await withinTime(handle.stat(), stallMs);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new ChangedWhileRead();
@@ -129,23 +127,24 @@ async function readOpenFile(
 }
 
 /**
- * A text file slice by slice: each slice is decoded, cut after its last line break, cleaned and
- * fed to the splitter, then the event loop gets a turn. UTF-8 that turns out invalid part-way is
- * read again from the start as GB18030, as decodeBytes would.
+ * A text file (or RTF) slice by slice: each slice is decoded, cut after its last line break, cleaned
+ * and fed to the splitter, then the event loop gets a turn. UTF-8 that turns out invalid part-way
+ * is read again from the start as GB18030, as decodeBytes would.
  */
 async function readTextSpeeches(
   handle: CorpusFileHandle,
   file: string,
-  markdown: boolean,
+  format: StreamedFormat,
   size: number,
   options: ReadSpeechOptions,
   stallMs: number,
 ): Promise<SpeechDocument[]> {
   const sliceBytes = Math.max(16, options.sliceBytes ?? SLICE_BYTES);
+  const markdown = format.markdown === true;
   const head = await readRange(handle, 0, Math.min(size, sliceBytes), stallMs);
-  const { encodings, skip } = encodingCandidates(head);
-  for (const encoding of encodings) {
-    const decoder = new SliceDecoder(encoding, skip > 0);
+  const { candidates, skip, undecodable } = format.decoders(head);
+  for (const candidate of candidates) {
+    const decoder = candidate();
     const splitter = new SpeechSplitter(file);
     let carry = '';
     let rawLine = 0;
@@ -187,8 +186,8 @@ async function readTextSpeeches(
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (err) {
-      if (err instanceof EncodingMismatch && encoding !== encodings[encodings.length - 1]) continue;
-      if (err instanceof EncodingMismatch) throw undecodable(encodings, skip > 0);
+      if (err instanceof EncodingMismatch && candidate !== candidates[candidates.length - 1]) continue;
+      if (err instanceof EncodingMismatch) throw undecodable();
       throw err;
     }
     return splitter.end();
@@ -215,25 +214,16 @@ async function readRange(handle: CorpusFileHandle, position: number, length: num
   return buffer.subarray(0, filled);
 }
 
-/** `work`, or a Stalled error after `ms`; a late rejection of `work` is ignored. */
-function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
-  work.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Stalled('stalled')), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
- * Why a file of this size is not read under `maxBytes` (a .docx also has its own fixed limit), or
- * undefined when it is within the limit.
+ * Why a file of this size is not read under `maxBytes` (a format read whole also has its own fixed
+ * limit), or undefined when it is within the limit.
  */
 export function sizeLimitReason(file: string, size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): SkipReason | undefined {
-  const docx = path.extname(file).toLowerCase() === '.docx';
-  const limit = docx ? Math.min(maxBytes, MAX_DOCX_FILE_BYTES) : maxBytes;
+  const format = formatOf(path.extname(file).toLowerCase());
+  const fixed = format?.kind === 'whole' ? format.maxBytes : Infinity;
+  const limit = Math.min(maxBytes, fixed);
   if (size <= limit) return undefined;
-  return { code: 'tooLarge', bytes: size, limitBytes: limit, fixedLimit: docx && limit === MAX_DOCX_FILE_BYTES };
+  return { code: 'tooLarge', bytes: size, limitBytes: limit, fixedLimit: limit === fixed };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -35,6 +35,14 @@ export type SkipReason =
   | { code: 'unsupportedCompression'; method: number; entry: string }
   /** The format's reader failed: its message. */
   | { code: 'parseFailed'; message: string }
+  /** A file of this format (`.pdf`, `.doc`…) whose structure is broken: the reader's message. */
+  | { code: 'damaged'; format: string; message: string }
+  /** Password-protected (or obfuscated): its text can't be read without the password. */
+  | { code: 'encrypted'; format: string }
+  /** A PDF whose pages are pictures (a scan) with no text layer. */
+  | { code: 'noTextLayer' }
+  /** A .doc or .wps that is not a Word 97–2003 compound file (nor RTF, a web page or a .docx saved under that name). */
+  | { code: 'notWordBinary'; format: string }
   | { code: 'folderTooDeep'; depth: number }
   /** A file name that is not valid UTF-8 (it can't be opened by the name the system lists). */
   | { code: 'badFileName' }

@@ -4,7 +4,7 @@
 // text, and the draft reader takes the level from it again). mammoth reads the file, after the zip
 // bomb check the corpus reader uses.
 import mammoth from 'mammoth';
-import { checkDocxArchive } from '../corpus/docx';
+import { checkDocxArchive } from '../corpus/formats/docx';
 
 /** mammoth's style map: Word styles (English names, as files store them) to the HTML we read back. */
 const STYLE_MAP = [

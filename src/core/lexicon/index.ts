@@ -31,14 +31,24 @@ export interface Segmentation {
 
 export class Lexicon {
   private readonly logTotal: number;
-  /** The longest dictionary word starting with each BMP code unit (lookahead stops there). */
-  private readonly longestFrom = new Uint8Array(0x10000);
+  /**
+   * The longest word starting with each pair of characters, filed by a hash of the pair (pairs that
+   * share a slot share the longest): most pairs of a sentence start no word, and are not looked up.
+   */
+  private readonly longestFromPair = new Uint8Array(1 << PAIR_BITS);
+  /** Counts of one-character words, by code unit: the commonest lookup, kept out of the big Map. */
+  private readonly charCounts = new Float64Array(0x10000);
 
   constructor(readonly frequencies: WordFrequencies) {
     this.logTotal = Math.log(frequencies.total);
-    for (const [word] of frequencies.entries(1)) {
+    for (const [word, n] of frequencies.entries(1)) {
       const c = word.charCodeAt(0);
-      if (word.length > this.longestFrom[c]) this.longestFrom[c] = Math.min(MAX_LOOKAHEAD, word.length);
+      const len = Math.min(MAX_LOOKAHEAD, word.length);
+      if (word.length === 1) this.charCounts[c] = n;
+      else {
+        const h = pairSlot(c, word.charCodeAt(1));
+        if (len > this.longestFromPair[h]) this.longestFromPair[h] = len;
+      }
     }
   }
 
@@ -75,33 +85,126 @@ export class Lexicon {
    * product of word probabilities, maximised by dynamic programming), and its log probability.
    */
   bestSegmentation(text: string): Segmentation {
+    const { forward, back } = this.forwardPass(text);
+    return { logProbability: forward[text.length], words: wordsOf(text, back) };
+  }
+
+  /** ln P of text[i, j) as one word, or undefined when it is not one (a single character always is, seen at least once). */
+  private spanLogProbability(text: string, i: number, j: number): number | undefined {
+    const count = j === i + 1 ? Math.max(1, this.charCounts[text.charCodeAt(i)]) : this.frequencies.count(text.slice(i, j));
+    return count ? Math.log(count) - this.logTotal : undefined;
+  }
+
+  /** How far a word starting at `i` can reach (at least the one character). */
+  private lookahead(text: string, i: number): number {
+    if (i + 1 >= text.length) return text.length;
+    return Math.min(text.length, i + Math.max(1, this.longestFromPair[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))]));
+  }
+
+  /** forward[i]: ln P of the best segmentation of text[0, i); back[i]: where its last word starts. */
+  private forwardPass(text: string): { forward: Float64Array; back: Int32Array } {
     const n = text.length;
-    const best = new Float64Array(n + 1).fill(-Infinity);
-    const from = new Int32Array(n + 1);
-    best[0] = 0;
-    for (let i = 0; i < n; i++) {
-      if (best[i] === -Infinity) continue;
-      const limit = Math.min(n, i + Math.max(1, this.longestFrom[text.charCodeAt(i)]));
-      for (let j = i + 1; j <= limit; j++) {
-        const word = text.slice(i, j);
-        const count = this.frequencies.count(word);
-        // A single character always counts (as seen once); a longer span only if it is a word.
-        if (!count && j > i + 1) continue;
-        const score = best[i] + Math.log(Math.max(1, count)) - this.logTotal;
-        if (score > best[j]) {
-          best[j] = score;
-          from[j] = i;
+    const forward = new Float64Array(n + 1).fill(-Infinity);
+    const back = new Int32Array(n + 1);
+    forward[0] = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1, limit = this.lookahead(text, i); j <= limit; j++) {
+        const p = this.spanLogProbability(text, i, j);
+        if (p !== undefined && forward[i] + p > forward[j]) {
+          forward[j] = forward[i] + p;
+          back[j] = i;
         }
       }
-    }
-    const words: Token[] = [];
-    for (let j = n; j > 0; j = from[j]) words.push({ word: text.slice(from[j], j), start: from[j], end: j });
-    return { logProbability: best[n], words: words.reverse() };
+    return { forward, back };
   }
 
   logProbability(text: string): number {
     return this.bestSegmentation(text).logProbability;
   }
+
+  /**
+   * The best segmentations of every prefix and every suffix of `text`: with them, the best
+   * segmentation of `text` with one character replaced is found by trying only the words that
+   * cover the replaced character (see `withReplacement`), not by segmenting it again.
+   */
+  segmentationTables(text: string): SegmentationTables {
+    const n = text.length;
+    const { forward, back } = this.forwardPass(text);
+    const backward = new Float64Array(n + 1).fill(-Infinity);
+    const next = new Int32Array(n + 1);
+    backward[n] = 0;
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = i + 1, limit = this.lookahead(text, i); j <= limit; j++) {
+        const p = this.spanLogProbability(text, i, j);
+        if (p !== undefined && p + backward[j] > backward[i]) {
+          backward[i] = p + backward[j];
+          next[i] = j;
+        }
+      }
+    return { text, forward, back, backward, next };
+  }
+
+  /**
+   * The best segmentation of the tables' text with the character at `at` replaced by `ch`: its log
+   * probability, the word covering `at`, and the words on either side of that word.
+   */
+  withReplacement(t: SegmentationTables, at: number, ch: string): ReplacedSegmentation {
+    const { text, forward, backward } = t;
+    const n = text.length;
+    let best = -Infinity;
+    let start = at, end = at + 1;
+    for (let a = Math.max(0, at - MAX_LOOKAHEAD + 1); a <= at; a++) {
+      if (forward[a] === -Infinity) continue;
+      const first = a === at ? ch.charCodeAt(0) : text.charCodeAt(a);
+      const second = a + 1 === at ? ch.charCodeAt(0) : text.charCodeAt(a + 1);
+      const longest = Math.min(n, a + Math.max(1, a + 1 < n ? this.longestFromPair[pairSlot(first, second)] : 1));
+      if (longest <= at) continue;
+      const fixed = text.slice(a, at) + ch + text.slice(at + 1, longest);
+      for (let b = at + 1; b <= longest; b++) {
+        const count = b - a === 1 ? Math.max(1, this.charCounts[first]) : this.frequencies.count(fixed.slice(0, b - a));
+        if (!count) continue;
+        const score = forward[a] + Math.log(count) - this.logTotal + backward[b];
+        if (score > best) {
+          best = score;
+          start = a;
+          end = b;
+        }
+      }
+    }
+    return { logProbability: best, start, end, left: [t.back[start], start], right: [end, t.next[end]] };
+  }
+}
+
+const PAIR_BITS = 20;
+function pairSlot(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
+}
+
+/** The words of a best segmentation, from its back pointers. */
+export function wordsOf(text: string, back: Int32Array): Token[] {
+  const words: Token[] = [];
+  for (let j = text.length; j > 0; j = back[j]) words.push({ word: text.slice(back[j], j), start: back[j], end: j });
+  return words.reverse();
+}
+
+export interface SegmentationTables {
+  text: string;
+  /** forward[i]: log probability of the best segmentation of text[0, i); back[i]: where its last word starts. */
+  forward: Float64Array;
+  back: Int32Array;
+  /** backward[j]: log probability of the best segmentation of text[j, n); next[j]: where its first word ends. */
+  backward: Float64Array;
+  next: Int32Array;
+}
+
+export interface ReplacedSegmentation {
+  logProbability: number;
+  /** The word covering the replaced character… */
+  start: number;
+  end: number;
+  /** …and its neighbours in the best segmentation (empty ranges at the text's ends). */
+  left: [number, number];
+  right: [number, number];
 }
 
 let shared: Lexicon | undefined;

@@ -24,6 +24,7 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { worker: 'src/indexWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { proofreadWorker: 'src/proofreadWorker.ts' }, outdir: 'dist' },
 ];
 
 // The lexicon's data files sit next to the bundles that read them (src/core/lexicon): jieba-wasm's

@@ -15,6 +15,7 @@ import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerPhrasesView } from './phrasesView';
+import { registerProofread } from './proofread';
 import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
@@ -32,6 +33,7 @@ const features: Feature[] = [
   registerPhrasesView,
   registerStatusBar,
   registerFormulationCheck,
+  registerProofread,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

@@ -64,6 +64,19 @@ describe('lexicon: background word frequencies', () => {
     );
   });
 
+  it('reads a sentence as jieba does: bestSegmentation (which the typo check scores with) agrees with jieba-wasm without HMM', () => {
+    let same = 0;
+    let total = 0;
+    for (const text of speeches.slice(0, 8))
+      for (const clause of text.match(/[\u4e00-\u9fff]+/g) ?? []) {
+        const ours = new Set(lexicon.bestSegmentation(clause).words.map((t) => t.end));
+        const theirs = segment(clause).map((t) => t.end);
+        total += theirs.length;
+        same += theirs.filter((e) => ours.has(e)).length;
+      }
+    assert.ok(same / total > 0.99, `${same} of ${total} word ends agree`);
+  });
+
   it('gives UTF-16 offsets past characters outside the BMP', () => {
     const text = '𠀀切实增强“四个意识”𠀀，';
     const tokens = segment(text);

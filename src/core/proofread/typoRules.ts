@@ -45,7 +45,7 @@ export const CONFUSIONS: ConfusionRule[] = [
   { pattern: /(?<w>权力)(?=和义务|与义务|义务)/g, expected: '权利' },
   { pattern: /(?<w>权利)(?=观)/g, expected: '权力' },
   // 反应 is a reaction and takes no object; passing a problem or an opinion on is 反映.
-  { pattern: /(?<w>反应)(?=问题|情况|诉求|意见|民意|社情|群众呼声|呼声|了群众|出|(?:强烈|较多|集中|突出)?的(?:突出)?(?:问题|事项|诉求|意见|情况|难题)|强烈的|较多的|社会各界|主题教育|工作中)/g, expected: '反映' },
+  { pattern: /(?<w>反应)(?=问题|情况|诉求|意见|民意|社情|呼声|出|(?:强烈|较多|集中|突出)[的、，]|的[^，。；！？]{0,10}?(?:问题|事项|诉求|意见|情况|难题|需求))/g, expected: '反映' },
   // 作出 takes abstract objects in official usage (作出部署, 作出贡献, 作出示范).
   { pattern: /(?<w>做出)(?=[^，。；！？、“”]{0,8}?(?:指示|批示|部署|决定|决策|规定|安排|承诺|贡献|判断|结论|解释|答复|回应|表率|示范|评价|努力|牺牲|调整|表态|选择|回答|说明))/g, expected: '作出' },
   // 再 is again; 在 is at: 在此基础上, 一再强调, 再次召开.

@@ -59,12 +59,15 @@ const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 const ADVERBS = new Set(
   ('切实 积极 认真 努力 主动 自觉 不断 持续 稳步 大力 及时 如实 逐步 全力 牢牢 紧紧 更好 更加 更为 由衷 反复 真正 ' +
     '坚定不移 毫不动摇 一以贯之 旗帜鲜明 实事求是 持之以恒 锲而不舍 与时俱进 积极主动 不折不扣 千方百计 久久为功 ' +
-    '创造性 创新性 有针对性 针对性 历史性 开创性 认认真真 扎扎实实 踏踏实实 真真切切 清清楚楚 明明白白 实实在在').split(' '),
+    '创造性 创新性 有针对性 针对性 历史性 开创性 认认真真 扎扎实实 踏踏实实 真真切切 清清楚楚 明明白白 ' +
+    '毫不松懈 有计划 有组织 有步骤 有重点 有序 全力以赴 尽快 尽早 迅速 一定程度 真刀真枪 真刀实枪').split(' '),
 );
 /** Adjectives that take 地 before a verb going on to its object (深入地学习党史) but 的 before a noun phrase (坚实的实践基础). */
-const ADJECTIVE_ADVERBIALS = new Set('深入 全面 扎实 坚定 坚决 有效 科学 深刻 广泛 系统 严格 牢固 充分 准确 精准 高效 热情 热烈 亲切 彻底 客观 辩证 高质量 全方位 深入细致 扎实有效 切实有力'.split(' '));
+const ADJECTIVE_ADVERBIALS = new Set('实实在在 深入 全面 扎实 坚定 坚决 有效 科学 深刻 广泛 系统 严格 牢固 充分 准确 精准 高效 热情 热烈 亲切 彻底 客观 辩证 高质量 全方位 深入细致 扎实有效 切实有力'.split(' '));
 /** Before these, 认真的学习 is a noun phrase (进行认真的学习): 的 is right. */
 const NOMINALIZERS = /进行|开展|作出|做出|给予|加以|有|是|成为|得到|受到|实现|获得|取得|展开|经过|通过|需要|缺乏|缺少|作为|体现|加强/;
+/** Nouns that 反应 (a reaction) itself heads or takes: 反应速度, 反应机制, 化学反应 are no slips. */
+const REACTION_WORDS = new Set('速度 时间 能力 机制 过程 情况 结果 灵敏 迅速 强烈 快 慢 过度 冷淡 平平 良好 积极 热烈 很快 不一 各异 不大 剧烈 堆 器 物 式'.split(' '));
 /** A modal or aspect word before the adverbial: what follows is a verb phrase (要认真地学习). */
 const MODAL = /(?:要|应|应该|应当|必须|需要|能|能够|会|将|坚持|继续|进一步|一定|务必|更加|都|还|也|就)$/;
 /** Prepositions that open an adverbial after 地 (更好地在…落实); jieba tags some nouns p (依据). */
@@ -139,6 +142,7 @@ export class TypoChecker {
       const push = (c: TypoCandidate) => out.push({ ...c, start: c.start + at, end: c.end + at });
       this.misspellings(clause, seg, push);
       this.particles(clause, seg, text.slice(0, at), push);
+      this.objects(clause, seg, push);
       this.slips(clause, seg, tables, corpus, push);
     }
     this.confusions(text, clauses, (c) => out.push(c));
@@ -174,6 +178,25 @@ export class TypoChecker {
     }
   }
 
+  /**
+   * Words whose look-alike takes an object where they take none: 反应 (a reaction) for 反映 before
+   * what is passed on (反应群众愿望, 反应了…, 反应的是…), 必需 (needed) for 必须 (must) before a verb.
+   */
+  private objects(clause: string, seg: Token[], push: (c: TypoCandidate) => void): void {
+    const tag = (t: Token | undefined) => (t ? this.lexicon.tag(t.word) ?? '' : '');
+    for (let k = 0; k + 1 < seg.length; k++) {
+      const t = seg[k];
+      const next = seg[k + 1];
+      if (t.word === '反应') {
+        const object = /^(n|nr|ns|nt|nz|r)$/.test(tag(next)) && !REACTION_WORDS.has(next.word);
+        const reported = next.word === '了' ? k + 2 < seg.length : next.word === '的' && seg[k + 2]?.word === '是';
+        if (object || reported) push({ start: t.start, end: t.end, code: 'typo.confusion', found: '反应', expected: '反映', safe: false });
+      } else if (t.word === '必需' && /^(v|vd|d|ad|p)$/.test(tag(next))) {
+        push({ start: t.start, end: t.end, code: 'typo.confusion', found: '必需', expected: '必须', safe: false });
+      }
+    }
+  }
+
   /** 的/地/得 by the words around them. */
   private particles(clause: string, seg: Token[], before: string, push: (c: TypoCandidate) => void): void {
     const tag = (t: Token | undefined) => (t ? this.lexicon.tag(t.word) : undefined);
@@ -190,17 +213,20 @@ export class TypoChecker {
       const cut = Math.max(...'，。；！？：'.split('').map((c) => before.lastIndexOf(c))) + 1;
       const lead = before.slice(cut) + clause.slice(0, prev.start);
       const afterTag = PREPOSITIONS.has(after.word) ? 'p' : (tag(after) ?? '');
-      if (adverbial(prev) && (isVerb(afterTag) || afterTag === 'p') && next?.word !== '的' && !NOMINALIZERS.test(lead)) {
+      // A verb jieba files as a noun too (研究, 服务) counts after an adverb of the list only (及时地研究, 更好地服务).
+      const listed = ADVERBS.has(prev.word);
+      const verb = isVerb(afterTag) || (afterTag === 'vn' && listed);
+      if (adverbial(prev) && (verb || afterTag === 'p') && next?.word !== '的' && !NOMINALIZERS.test(lead)) {
         // The verb goes on to its object (由衷的感到自己), or a modal shows it is a verb (要认真的学习。);
         // 明确的遵循。, 认真的学习态度 (a word of the dictionary) and 和 after the verb make noun phrases.
         const compound = next && this.lexicon.wordFrequency(after.word + next.word) > 0;
         const nounNext = /^(n|vn|ng|nz)$/.test(tag(next) ?? '') && !adverb(prev);
-        const verbal = afterTag === 'p' || (next ? !CONJUNCTIONS.has(next.word) && !compound && !nounNext && tag(next) !== 'vn' : MODAL.test(lead));
+        const verbal = afterTag === 'p' || (next ? !CONJUNCTIONS.has(next.word) && !compound && !nounNext && (tag(next) !== 'vn' || listed) : MODAL.test(lead));
         if (verbal) push({ start: p.start, end: p.end, code: 'typo.confusion', found: p.word, expected: '地', safe: false });
         continue;
       }
       // 做的很好 → 做得很好, 建设的更加坚强有力: a verb, 的, a degree word and a complement that ends the clause.
-      if (p.word === '的' && isVerb(tag(prev))) {
+      if (p.word === '的' && (isVerb(tag(prev)) || tag(prev) === 'vn')) {
         const degree = DEGREE.has(after.word) || after.word === '更好' || after.word === '更实';
         const complement = DEGREE.has(after.word) ? next : after;
         const end = DEGREE.has(after.word) ? k + 3 : k + 2;

@@ -41,8 +41,10 @@ export const WORD_SLIP = {
   attestedPenalty: 1,
   /** The corpus writes the restored word with the same neighbours. */
   corpusBonus: 3,
-  /** The draft uses the restored word elsewhere. */
+  /** The draft uses the restored word nearby… */
   draftBonus: 3,
+  /** …within this many characters either side (about a speech). */
+  draftReach: 4000,
   /** How much more a sentence may gain than the restored word alone (its neighbours re-read). */
   localSlack: 3,
   /** Characters inside a sentence's word used at least this often are not suspected. */
@@ -59,11 +61,11 @@ const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 const ADVERBS = new Set(
   ('切实 积极 认真 努力 主动 自觉 不断 持续 稳步 大力 及时 如实 逐步 全力 牢牢 紧紧 更好 更加 更为 由衷 反复 真正 ' +
     '坚定不移 毫不动摇 一以贯之 旗帜鲜明 实事求是 持之以恒 锲而不舍 与时俱进 积极主动 不折不扣 千方百计 久久为功 ' +
-    '创造性 创新性 有针对性 针对性 历史性 开创性 认认真真 扎扎实实 踏踏实实 真真切切 清清楚楚 明明白白 ' +
+    '有针对性 认认真真 扎扎实实 踏踏实实 真真切切 清清楚楚 明明白白 ' +
     '毫不松懈 有计划 有组织 有步骤 有重点 有序 全力以赴 尽快 尽早 迅速 一定程度 真刀真枪 真刀实枪').split(' '),
 );
 /** Adjectives that take 地 before a verb going on to its object (深入地学习党史) but 的 before a noun phrase (坚实的实践基础). */
-const ADJECTIVE_ADVERBIALS = new Set('实实在在 深入 全面 扎实 坚定 坚决 有效 科学 深刻 广泛 系统 严格 牢固 充分 准确 精准 高效 热情 热烈 亲切 彻底 客观 辩证 高质量 全方位 深入细致 扎实有效 切实有力'.split(' '));
+const ADJECTIVE_ADVERBIALS = new Set('创造性 创新性 针对性 历史性 开创性 实实在在 深入 全面 扎实 坚定 坚决 有效 科学 深刻 广泛 系统 严格 牢固 充分 准确 精准 高效 热情 热烈 亲切 彻底 客观 辩证 高质量 全方位 深入细致 扎实有效 切实有力'.split(' '));
 /** Before these, 认真的学习 is a noun phrase (进行认真的学习): 的 is right. */
 const NOMINALIZERS = /进行|开展|作出|做出|给予|加以|有|是|成为|得到|受到|实现|获得|取得|展开|经过|通过|需要|缺乏|缺少|作为|体现|加强/;
 /** Nouns that 反应 (a reaction) itself heads or takes: 反应速度, 反应机制, 化学反应 are no slips. */
@@ -307,12 +309,14 @@ export class TypoChecker {
 
 /**
  * The draft's own evidence, then the threshold: a written form the draft repeats is meant; a restored
- * word the draft uses elsewhere makes the slip likelier. `draft` is the whole text (for counting).
+ * word the draft uses nearby (within `draftReach` characters, so a compilation of many speeches is
+ * no stronger evidence than one speech) makes the slip likelier. `c` is in draft offsets.
  */
 export function judgeSlip(c: TypoCandidate, draft: string): boolean {
   if (c.code !== 'typo.word') return true;
   if (occurrences(draft, c.found, 2) > 1) return false;
-  const score = c.score! + (occurrences(draft, c.expected, 1) > 0 ? WORD_SLIP.draftBonus : 0);
+  const near = draft.slice(Math.max(0, c.start - WORD_SLIP.draftReach), c.end + WORD_SLIP.draftReach);
+  const score = c.score! + (occurrences(near, c.expected, 1) > 0 ? WORD_SLIP.draftBonus : 0);
   return score >= WORD_SLIP.threshold;
 }
 

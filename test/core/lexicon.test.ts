@@ -51,7 +51,9 @@ describe('lexicon: background word frequencies', () => {
       assert.ok(lexicon.logProbability(right) > lexicon.logProbability(wrong) + 5, `${right} / ${wrong}`);
   });
 
-  it('segments into dictionary words that cover the text exactly, for any stretch of a speech', () => {
+  it('segments into dictionary words that cover the text exactly, for any stretch of a speech', function () {
+    // 60 stretches, each segmented twice: under a second, more on a busy machine.
+    this.timeout(10000);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: speeches.length - 1 }), fc.nat(), fc.integer({ min: 1, max: 300 }), (d, from, len) => {
         const text = speeches[d].slice(from % speeches[d].length, (from % speeches[d].length) + len);
@@ -64,7 +66,9 @@ describe('lexicon: background word frequencies', () => {
     );
   });
 
-  it('reads a sentence as jieba does: bestSegmentation (which the typo check scores with) agrees with jieba-wasm without HMM', () => {
+  it('reads a sentence as jieba does: bestSegmentation (which the typo check scores with) agrees with jieba-wasm without HMM', function () {
+    // Eight speeches segmented both ways: about 0.3 s, more on a busy machine.
+    this.timeout(10000);
     let same = 0;
     let total = 0;
     for (const text of speeches.slice(0, 8))
@@ -87,7 +91,9 @@ describe('lexicon: background word frequencies', () => {
 });
 
 describe('lexicon: confusable characters', () => {
-  it('knows homophones, look-alikes and pinyin one letter apart, and nothing else', () => {
+  it('knows homophones, look-alikes and pinyin one letter apart, and nothing else', function () {
+    // The first pinyin lookup loads pinyin-pro's dictionary.
+    this.timeout(10000);
     assert.ok(readings('行').includes('xing') && readings('行').includes('hang'));
     assert.deepEqual(readings('，'), []);
     assert.equal(confusion('提', '题'), 'homophone');

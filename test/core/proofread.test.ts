@@ -157,7 +157,9 @@ describe('proofread: Markdown drafts', () => {
 });
 
 describe('proofread: properties over the sample speeches', () => {
-  it('findings never overlap, lie inside the text, and each fix changes only its own span', () => {
+  it('findings never overlap, lie inside the text, and each fix changes only its own span', function () {
+    // 150 drafts, each proofread from scratch (new paragraphs every run): about 1–4 s on this shared machine.
+    this.timeout(20000);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: speeches.length - 1 }), fc.nat(), fc.integer({ min: 1, max: 400 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(',', '"', '...', '（', '”', '、', '--', '(一)', '\n三、')), { maxLength: 4 }), (d, from, len, noise) => {
         let text = speeches[d].slice(from % speeches[d].length, (from % speeches[d].length) + len);
@@ -200,7 +202,9 @@ describe('proofread: properties over the sample speeches', () => {
     assert.ok((falseOnes.length * 10_000) / chars <= 1, `${falseOnes.length} in ${chars}: ${falseOnes.join('; ')}`);
   });
 
-  it('re-checks only the paragraphs that changed', () => {
+  it('re-checks only the paragraphs that changed', function () {
+    // Three checks of a whole speech: up to 1 s on this shared machine.
+    this.timeout(10000);
     const draft = speeches[0];
     const p = new Proofreader(loadLexicon);
     p.proofread(draft);

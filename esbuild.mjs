@@ -1,7 +1,9 @@
-// Bundles the extension host entry, the indexing worker and the CLI from the same core.
+// Bundles the extension host entry, the indexing and proofreading workers and the CLI from the same core.
 // `vscode` is the only external; everything else (fuse.js, mammoth) is bundled so the .vsix
 // needs no node_modules and `vsce package --no-dependencies` works offline.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -24,6 +26,7 @@ const builds = [
   { ...common, entryPoints: { worker: 'src/indexWorker.ts' }, outdir: 'dist' },
   // pdf.js (most of the code) apart: the worker and the CLI load it on their first PDF, the extension host never.
   { ...common, entryPoints: { pdfjs: 'src/core/corpus/formats/pdfjsBundle.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { proofreadWorker: 'src/proofreadWorker.ts' }, outdir: 'dist' },
 ];
 
 // pdf.js reads the CMaps of CID fonts from disk: the Chinese ones (GB, CNS, Big5, HK) go beside the bundle.
@@ -32,6 +35,14 @@ mkdirSync('dist/pdf-cmaps', { recursive: true });
 for (const name of readdirSync(CMAPS)) {
   if (/^(?:Adobe-(?:GB1|CNS1)|UniGB|UniCNS|GB|B5|CNS|ETen|ETHK|HK)/.test(name)) copyFileSync(`${CMAPS}/${name}`, `dist/pdf-cmaps/${name}`);
 }
+
+// The lexicon's data files sit next to the bundles that read them (src/core/lexicon): jieba-wasm's
+// module (its nodejs glue reads it from its own directory, which bundled is dist/) and jieba's
+// dict.txt with the word counts (from the @node-rs/jieba devDependency; MIT).
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+copyFileSync(join(dirname(require.resolve('jieba-wasm')), 'jieba_rs_wasm_bg.wasm'), 'dist/jieba_rs_wasm_bg.wasm');
+copyFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'dist/jieba-dict.txt');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

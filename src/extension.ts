@@ -19,6 +19,7 @@ import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerPhrasesView } from './phrasesView';
+import { registerProofread } from './proofread';
 import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
@@ -43,6 +44,7 @@ const features: Feature[] = [
   registerExportDocx,
   registerPagePreview,
   registerImportDocx,
+  registerProofread,
 ];
 
 export const LogCommands = { showLog: 'speechDrafter.showLog' } as const;

@@ -7,6 +7,7 @@ import * as search from './search';
 import * as check from './check';
 import * as exportDocx from './export';
 import * as importDocx from './import';
+import * as proofread from './proofread';
 export interface CliCommand {
   summary: string;
   run(args: string[]): Promise<number>;
@@ -18,6 +19,7 @@ export const commands: Record<string, CliCommand> = {
   complete: { summary: '补全服务（JSON 行）completion server, JSON lines on stdin/stdout (--inline, --top N)', run: complete.run },
   phrases: { summary: '列出常用语、排比、引语 list mined stock phrases, parallel groups, quotations (--top N, --json)', run: phrases.run },
   check: { summary: '提法核对 flag near-misses of the corpus\'s stock formulations: check <file> (--json; exit 1 if any)', run: check.run },
+  proofread: { summary: '全文校对 typos, punctuation, numbers, numbering of a draft: proofread <file> (--markdown, --json; exit 1 if any)', run: proofread.run },
   search: { summary: '搜索素材库 search sentences, titles, phrases: search <keywords…> (--top N, --json, --no-phrases)', run: search.run },
   export: { summary: '导出为 Word export a draft as a .docx: export <draft> (--format gongwen|speech, -o FILE, --pages)', run: exportDocx.run },
   import: { summary: '从 Word 文件新建草稿 a .docx as a Markdown draft: import <file.docx> (-o FILE)', run: importDocx.run },

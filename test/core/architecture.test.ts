@@ -83,6 +83,10 @@ const ALLOWED: Record<string, string[]> = {
   suggest: ['complete', 'check', 'index', 'phrases'],
   // Word out and in: the draft's text and outline, the corpus's .docx reader; never the index.
   export: ['corpus'],
+  // General Chinese (jieba's dictionary and segmentation, pinyin, look-alike characters): knows no corpus.
+  lexicon: [],
+  // 校对 of a draft's wording and norms, on the lexicon (the corpus's evidence comes in as a parameter).
+  proofread: ['lexicon'],
 };
 const LEAVES = new Set(['types', 'ranges', 'count', 'outline', 'outlineTree', 'outlineSnippet']);
 

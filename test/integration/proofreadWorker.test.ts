@@ -12,7 +12,7 @@ import * as esbuild from 'esbuild';
 import { BUNDLED_DICTIONARY, loadLexicon } from '../../src/core/lexicon';
 import { Proofreader } from '../../src/core/proofread';
 import { ProofreadWorker } from '../../src/core/proofread/proofreadWorkerClient';
-import { EVAL_DOCS_DIR } from './fixtures/corpusFixtures';
+import { EVAL_DOCS_DIR } from '../core/fixtures/corpusFixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeBytes, loadCorpus, readSpeechFile, type SkipError } from '../../src/core/corpus';
 import { CORPUS_DIR, hashTree, makeDocx, patchDeclaredSize, tempDir } from './fixtures/corpusFixtures';
+import { skipReasonText } from '../../src/cli/skipReasons';
 
 const SAMPLE = path.join(CORPUS_DIR, '001_043815fb607ac4ae.txt');
 const sampleText = readFileSync(SAMPLE, 'utf8');
@@ -177,5 +178,21 @@ describe('corpus files: folders', () => {
     const empty = await loadCorpus(['']);
     assert.deepEqual(empty.documents, [], 'an empty path is not the working directory');
     assert.deepEqual(empty.skipped[0].reason, { code: 'emptyPath' });
+  });
+});
+
+describe('skip reasons worded', () => {
+  it('stay on one line whatever text the file put in them (an entry name with a line break)', () => {
+    const reasons = [
+      { code: 'corruptArchive', detail: 'inflate', entry: '\nrels/.rels' },
+      { code: 'unsupportedCompression', method: 99, entry: 'word/\r\ndocument.xml' },
+      { code: 'parseFailed', message: 'line one\nline two' },
+      { code: 'brokenLink', cause: { code: 'ioError', message: 'a\u2028b' } },
+    ] as const;
+    for (const r of reasons) {
+      const worded = skipReasonText(r);
+      assert.doesNotMatch(worded, /[\r\n\u2028]/, worded);
+    }
+    assert.match(skipReasonText(reasons[0]), /\\nrels\/\.rels/, 'the control character is shown escaped');
   });
 });

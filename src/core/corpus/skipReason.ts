@@ -75,10 +75,27 @@ export function ioErrorReason(err: unknown): SkipReason {
 /** A reason's wording in one language: one entry per code, so adding a code fails to compile until every table words it. */
 export type SkipWording = { [C in SkipCode]: (reason: Extract<SkipReason, { code: C }>, word: (r: SkipReason) => string) => string };
 
-/** `reason` worded by `table` (nested causes too). */
+/**
+ * `reason` worded by `table` (nested causes too). Its text parameters (an entry name, a library's
+ * message) come from the file: control characters in them are escaped, so a reason is always one line.
+ */
 export function wordSkip(reason: SkipReason, table: SkipWording): string {
-  const word = (r: SkipReason): string => (table[r.code] as (r: SkipReason, w: typeof word) => string)(r, word);
+  const word = (r: SkipReason): string => (table[r.code] as (r: SkipReason, w: typeof word) => string)(printable(r), word);
   return word(reason);
+}
+
+function printable(reason: SkipReason): SkipReason {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(reason)) out[key] = typeof value === 'string' ? escapeControls(value) : value;
+  return out as SkipReason;
+}
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text with control characters (a newline in a file or entry name, say) escaped, so it stays on one line. */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Megabytes with one decimal, as reasons state sizes. */

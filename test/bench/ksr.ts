@@ -1,14 +1,17 @@
 // In-process leave-one-out keystroke-savings run of the completion engine over the 33 sample speeches:
 // the same walk as ../shared/eval/ksr.mjs (the writer accepts the best of the top N and pays rank + 1;
 // the index holds every other speech), without a process per fold, so the method's knobs can be
-// compared quickly. The speeches are split in two halves by their number: knobs are tuned on the
-// TUNE half (even numbers) and the TEST half (odd numbers) reports what the tuning did not see, next
-// to leave-one-out over all 33.
-// Usage: npm run bench:ksr -- [--docs DIR] [--top 5] [--inline] [--half tune|test|all] [--no-guard] [--set key=value]... [--json]
+// compared quickly. The speeches are split in two halves by their number: the calibration and the
+// thresholds are fitted on the TUNE half (even numbers) and the TEST half (odd numbers) reports what
+// the fitting did not see, next to leave-one-out over all 33.
+//
+// Usage: npm run bench:ksr -- [--top 5] [--inline] [--half tune|test|all] [--eagerness quiet|normal|eager]
+//          [--no-guard] [--set key=value]... [--json]
+//        npm run bench:ksr -- --fit     fits src/core/complete/calibration.ts on the tune half and prints it
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { completionTuning } from '../../src/core/complete';
-import { buildCorpusIndex } from '../../src/core/index';
+import { completionTuning, itemFeatures, itemModel, listKnots, thresholds, type CompletionExplanation, type Eagerness } from '../../src/core/complete';
+import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
 import { guardStats, suggest } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
 
@@ -21,7 +24,9 @@ const docsDir = opt('--docs', join(__dirname, '..', 'core', 'fixtures', 'speeche
 const top = Number(opt('--top', '5'));
 const inline = args.includes('--inline');
 const guard = !args.includes('--no-guard');
-const only = opt('--half', 'all');
+const fit = args.includes('--fit');
+const only = fit ? 'tune' : opt('--half', 'all');
+const eagerness = opt('--eagerness', 'normal') as Eagerness;
 args.forEach((a, i) => {
   if (a !== '--set') return;
   const [k, v] = args[i + 1].split('=');
@@ -37,6 +42,13 @@ const docs: (SpeechDocument & { half: Half })[] = files.map((f) => {
   const text = readFileSync(join(docsDir, f), 'utf8');
   return { id: f, title: text.slice(0, text.indexOf('\n')), kind: '其他', text, source: join(docsDir, f), sourceLines: [0, 0], headings: [], half: halfOf(f) };
 });
+const held = docs.filter((d) => only === 'all' || d.half === only);
+const folds = new Map<string, CorpusIndex>();
+const foldOf = (d: SpeechDocument) => {
+  let index = folds.get(d.id);
+  if (!index) folds.set(d.id, (index = buildCorpusIndex(docs.filter((o) => o !== d))));
+  return index;
+};
 
 interface Walk {
   chars: number;
@@ -45,21 +57,35 @@ interface Walk {
   offered: number;
   accepted: number;
   top1Good: number;
-  /** Items offered and not taken, summed over positions (what sits on screen for nothing). */
-  idleItems: number;
+  /** Items listed, and of those the ones that rest on a single speech of the corpus. */
+  listed: number;
+  singleSpeech: number;
 }
 
 const times: number[] = [];
 let requests = 0;
 
-function walk(held: SpeechDocument): Walk {
-  const index = buildCorpusIndex(docs.filter((d) => d !== held));
-  const doc = held.text;
-  const w: Walk = { chars: doc.length, keys: 0, offered: 0, accepted: 0, top1Good: 0, idleItems: 0 };
+/** What a walk can record besides its totals: every candidate (with whether it was right) and every list made. */
+interface Recorder {
+  candidate?(features: number[], right: boolean): void;
+  list?(raw: number, taken: boolean): void;
+}
+
+function walk(speech: SpeechDocument, recorder: Recorder = {}): Walk {
+  const index = foldOf(speech);
+  const doc = speech.text;
+  const w: Walk = { chars: doc.length, keys: 0, offered: 0, accepted: 0, top1Good: 0, listed: 0, singleSpeech: 0 };
   let i = 0;
   while (i < doc.length) {
+    let ex: CompletionExplanation | undefined;
     const t0 = performance.now();
-    const items = suggest(index, doc.slice(Math.max(0, i - 200), i), { limit: top, inline, check: guard ? index : null }).slice(0, top);
+    const items = suggest(index, doc.slice(Math.max(0, i - 200), i), {
+      limit: inline ? 1 : top,
+      inline,
+      eagerness,
+      check: guard ? index : null,
+      explain: (e) => (ex = e),
+    }).slice(0, top);
     times.push(performance.now() - t0);
     requests++;
     let best: { r: number; gain: number; net: number } | null = null;
@@ -70,24 +96,25 @@ function walk(held: SpeechDocument): Walk {
       if (r === 0 && gain >= 2) w.top1Good++;
       if (gain > cost && (!best || gain - cost > best.net)) best = { r, gain, net: gain - cost };
     });
+    if (ex) {
+      for (const c of ex.candidates) recorder.candidate?.(itemFeatures(c.evidence), doc.startsWith(c.added, i));
+      if (ex.items.length) recorder.list?.(ex.listRaw, best !== null);
+    }
     if (items.length) w.offered++;
+    w.listed += items.length;
+    w.singleSpeech += items.filter((it) => it.speeches === 1).length;
     const b = best as { r: number; gain: number } | null;
     if (b) {
       w.keys += b.r + 1;
       i += b.gain;
       w.accepted++;
     } else {
-      if (items.length) w.idleItems++;
       w.keys += 1;
       i += 1;
     }
   }
   return w;
 }
-
-const walks = new Map<string, Walk & { half: Half }>();
-const started = performance.now();
-for (const d of docs) if (only === 'all' || d.half === only) walks.set(d.id, { ...walk(d), half: d.half });
 
 function summary(ws: readonly Walk[]) {
   const sum = (k: keyof Walk) => ws.reduce((n, w) => n + w[k], 0);
@@ -98,25 +125,110 @@ function summary(ws: readonly Walk[]) {
     ksr: 100 * (1 - sum('keys') / chars),
     top1Precision: (100 * sum('top1Good')) / Math.max(1, sum('offered')),
     acceptRate: (100 * sum('accepted')) / Math.max(1, sum('offered')),
-    idleOffersPer100: (100 * sum('idleItems')) / chars,
+    idleOffersPer100: (100 * (sum('offered') - sum('accepted'))) / chars,
     offeredPerChar: sum('offered') / chars,
+    singleSpeechShare: (100 * sum('singleSpeech')) / Math.max(1, sum('listed')),
   };
 }
 
-const rows = [
-  ['leave-one-out, all', [...walks.values()]],
-  ['tune half (even)', [...walks.values()].filter((w) => w.half === 'tune')],
-  ['test half (odd)', [...walks.values()].filter((w) => w.half === 'test')],
-] as const;
-times.sort((a, b) => a - b);
-const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))];
-const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...summary(ws) }));
-console.log(`${inline ? 'ghost text (top 1, inline)' : `suggest list (top ${top})`}${guard ? '' : ', no 提法 guard'} — ${((performance.now() - started) / 1000).toFixed(0)} s, request p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`);
-console.log('set                  speeches   chars    KSR %  top-1 %  accept %  idle/100ch');
-for (const r of results)
+function report(): void {
+  const walks = new Map<string, Walk & { half: Half }>();
+  const started = performance.now();
+  for (const d of held) walks.set(d.id, { ...walk(d), half: d.half });
+  const rows = [
+    ['leave-one-out, all', [...walks.values()]],
+    ['tune half (even)', [...walks.values()].filter((w) => w.half === 'tune')],
+    ['test half (odd)', [...walks.values()].filter((w) => w.half === 'test')],
+  ] as const;
+  times.sort((a, b) => a - b);
+  const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))];
+  const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...summary(ws) }));
   console.log(
-    `${r.name.padEnd(20)} ${String(r.speeches).padStart(8)} ${String(r.chars).padStart(7)} ${r.ksr.toFixed(2).padStart(8)} ${r.top1Precision.toFixed(1).padStart(8)} ${r.acceptRate.toFixed(1).padStart(9)} ${r.idleOffersPer100.toFixed(1).padStart(11)}`,
+    `${inline ? 'ghost text (top 1, inline)' : `suggest list (top ${top})`}, ${eagerness}${guard ? '' : ', no 提法 guard'} — ${((performance.now() - started) / 1000).toFixed(0)} s, request p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`,
   );
-const per1000 = (n: number) => ((1000 * n) / Math.max(1, requests)).toFixed(1);
-if (guard) console.log(`提法 guard: ${guardStats.checked} items checked, ${per1000(guardStats.dropped)} dropped and ${per1000(guardStats.corrected)} corrected per 1,000 requests (${requests} requests)`);
-if (args.includes('--json')) console.log(JSON.stringify({ inline, top, results, p50_ms: q(0.5), p99_ms: q(0.99) }));
+  console.log('set                  speeches   chars    KSR %  top-1 %  accept %  idle/100ch  one-speech %');
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(20)} ${String(r.speeches).padStart(8)} ${String(r.chars).padStart(7)} ${r.ksr.toFixed(2).padStart(8)} ${r.top1Precision.toFixed(1).padStart(8)} ${r.acceptRate.toFixed(1).padStart(9)} ${r.idleOffersPer100.toFixed(1).padStart(11)} ${r.singleSpeechShare.toFixed(1).padStart(13)}`,
+    );
+  const per1000 = (n: number) => ((1000 * n) / Math.max(1, requests)).toFixed(1);
+  if (guard) console.log(`提法 guard: ${guardStats.checked} items checked, ${per1000(guardStats.dropped)} dropped and ${per1000(guardStats.corrected)} corrected per 1,000 requests (${requests} requests)`);
+  if (args.includes('--json')) console.log(JSON.stringify({ inline, top, eagerness, results, p50_ms: q(0.5), p99_ms: q(0.99) }));
+}
+
+/**
+ * Fits the calibration on the tune half: (1) a walk with nothing held back records every candidate's
+ * features and whether the writer went on with it, and the logistic model is fitted to that; (2) a
+ * second walk with the fitted model records each list's raw chance and whether it was taken, and a
+ * monotone map is fitted to that. Prints the constants for src/core/complete/calibration.ts.
+ */
+function fitCalibration(): void {
+  const open = { ...thresholds };
+  for (const e of ['quiet', 'normal', 'eager'] as const) thresholds[e] = { list: 0, ghost: 0 };
+  // The candidates are gathered with a fixed seed model (more mass, shorter item: likelier), not
+  // with whatever the file holds now, so a fit gives the same numbers every time it is run.
+  itemModel.weights = SEED_WEIGHTS.slice();
+  const features: number[][] = [];
+  const labels: number[] = [];
+  for (const d of held) walk(d, { candidate: (f, right) => (features.push(f), labels.push(right ? 1 : 0)) });
+  itemModel.weights = logistic(features, labels);
+  const lists: [number, number][] = [];
+  for (const d of held) walk(d, { list: (raw, taken) => lists.push([raw, taken ? 1 : 0]) });
+  const knots = isotonicKnots(lists);
+  Object.assign(thresholds, open);
+  console.log(`fitted on ${held.length} speeches (tune half): ${features.length} candidates, ${lists.length} lists`);
+  console.log(`itemModel.weights = ${JSON.stringify(itemModel.weights.map((w) => +w.toFixed(4)))}`);
+  console.log(`listKnots = ${JSON.stringify(knots)}`);
+  void listKnots;
+}
+
+/** The model the candidates are gathered with before the fit (intercept, log mass, log length, the rest 0). */
+const SEED_WEIGHTS = [-1.5, 1, -0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Logistic regression by gradient descent on standardized features; weights returned for the raw features (intercept first). */
+function logistic(x: number[][], y: number[], rounds = 4000, rate = 0.5, l2 = 1e-4): number[] {
+  const n = x.length, m = x[0].length;
+  const mu = Array.from({ length: m }, (_, j) => x.reduce((s, r) => s + r[j], 0) / n);
+  const sd = Array.from({ length: m }, (_, j) => Math.sqrt(x.reduce((s, r) => s + (r[j] - mu[j]) ** 2, 0) / n) || 1);
+  const z = x.map((r) => r.map((v, j) => (v - mu[j]) / sd[j]));
+  const w = new Array(m + 1).fill(0);
+  for (let round = 0; round < rounds; round++) {
+    const g = new Array(m + 1).fill(0);
+    for (let i = 0; i < n; i++) {
+      let s = w[0];
+      for (let j = 0; j < m; j++) s += w[j + 1] * z[i][j];
+      const e = 1 / (1 + Math.exp(-s)) - y[i];
+      g[0] += e;
+      for (let j = 0; j < m; j++) g[j + 1] += e * z[i][j];
+    }
+    for (let j = 0; j <= m; j++) w[j] -= rate * (g[j] / n + (j ? l2 * w[j] : 0));
+  }
+  // Back to the raw features: w·(x − mu)/sd = Σ (w/sd)·x − Σ w·mu/sd.
+  const raw = [w[0] - w.slice(1).reduce((s, wj, j) => s + (wj * mu[j]) / sd[j], 0), ...w.slice(1).map((wj, j) => wj / sd[j])];
+  return raw;
+}
+
+/**
+ * A monotone step map from raw estimate to observed rate: equal-count bins by raw value, merged
+ * (pool-adjacent-violators) until the rates never fall; knots at each bin's mean raw value.
+ */
+function isotonicKnots(pairs: [number, number][], bins = 16): [number, number][] {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const blocks: { x: number; y: number; n: number }[] = [];
+  const size = Math.max(1, Math.floor(sorted.length / bins));
+  for (let i = 0; i < sorted.length; i += size) {
+    const part = sorted.slice(i, i + size);
+    blocks.push({ x: part.reduce((n, p) => n + p[0], 0) / part.length, y: part.reduce((n, p) => n + p[1], 0) / part.length, n: part.length });
+    for (let k = blocks.length - 1; k > 0 && blocks[k - 1].y >= blocks[k].y; k--) {
+      const [a, b] = [blocks[k - 1], blocks[k]];
+      const n = a.n + b.n;
+      blocks.splice(k - 1, 2, { x: (a.x * a.n + b.x * b.n) / n, y: (a.y * a.n + b.y * b.n) / n, n });
+    }
+  }
+  const knots: [number, number][] = [[0, 0], ...blocks.map((b): [number, number] => [+b.x.toFixed(4), +b.y.toFixed(4)])];
+  if (knots[knots.length - 1][0] < 1) knots.push([1, knots[knots.length - 1][1]]);
+  return knots.filter((k, i) => i === 0 || k[0] > knots[i - 1][0]);
+}
+
+if (fit) fitCalibration();
+else report();

@@ -27,12 +27,15 @@ function completeAt(typed: string, options?: SuggestOptions): { items: Completio
 }
 
 describe('complete', () => {
-  it('after 增强“四个 the top item continues with the whole group', () => {
-    const { items, added } = completeAt('我们要不断增强“四个|');
-    assert.ok(items.length >= 1);
-    assert.ok(added[0].startsWith('意识”、坚定“四个自信”、做到“两个维护”'), added[0]);
+  it('after 增强“四个 the list offers the group item by item and whole, and the ghost text is its first item', () => {
+    const typed = '我们要不断增强“四个|';
+    const { items, added } = completeAt(typed);
+    assert.ok(added[0].startsWith('意识”、坚定“四个自信”'), added[0]);
+    assert.ok(added.includes('意识”、坚定“四个自信”、做到“两个维护”'), added.join(' | '));
     assert.equal(items[0].kind, 'group');
     assert.ok(items[0].label.includes('增强“四个意识”'), 'the label shows the phrase whole, not just the rest');
+    const ghost = suggest(index, typed.slice(0, -1), { inline: true });
+    assert.deepEqual(ghost, [items[0]], 'the ghost text is the list’s first item');
   });
 
   it('after 以学铸魂、 the parallel group continues', () => {
@@ -51,7 +54,8 @@ describe('complete', () => {
   });
 
   it('turns placeholders into snippet tab stops', () => {
-    const { items, added } = completeAt('省委第|');
+    // The writer follows one speech word for word (16 characters): its *-redacted names are offered as tab stops.
+    const { items, added } = completeAt('同志们，刚才，*组长代表*市委第|');
     const withStar = items.find((it, i) => added[i].includes('*'));
     assert.ok(withStar, `an item with a placeholder: ${added.join(' | ')}`);
     assert.match(withStar.snippet!, /\$\{1:\*+\}/);
@@ -62,10 +66,15 @@ describe('complete', () => {
     assert.equal(snippetOf('费用$100}*', 0), '费用\\$100\\}${1:*}$0');
   });
 
-  it('inline answers at most one item, and only a likely one', () => {
-    const { items, added } = completeAt('增强“四个|', { inline: true });
-    assert.equal(items.length, 1);
-    assert.ok(added[0].startsWith('意识”'));
+  it('inline answers at most one item: the list’s first, and only when it is likely', () => {
+    const list = suggest(index, '牢牢把握“学思想、', { eagerness: 'eager' });
+    const ghost = suggest(index, '牢牢把握“学思想、', { inline: true, eagerness: 'eager' });
+    assert.equal(ghost.length, 1);
+    assert.deepEqual(ghost[0], list[0]);
+    assert.ok(ghost[0].insert.endsWith('强党性、重实践、建新功”'), ghost[0].insert);
+    // Less sure than the normal threshold for ghost text: the list may show, the ghost text does not.
+    assert.ok(suggest(index, '增强“四个').length >= 1);
+    assert.deepEqual(suggest(index, '增强“四个', { inline: true }), []);
     assert.deepEqual(suggest(index, '今天天气', { inline: true }), []);
   });
 
@@ -122,10 +131,10 @@ describe('complete', () => {
   });
 
   it('offers only what `admit` lets through, the next best taking a refused rank', () => {
-    const all = complete(index, '努力在以学铸魂、');
+    const all = complete(index, '深入学习贯彻习近平');
     assert.ok(all.length >= 2);
     const refused = all[0].insert;
-    const admitted = complete(index, '努力在以学铸魂、', { admit: (item) => (item.insert === refused ? undefined : item) });
+    const admitted = complete(index, '深入学习贯彻习近平', { admit: (item) => (item.insert === refused ? undefined : item) });
     assert.ok(!admitted.some((it) => it.insert === refused));
     assert.equal(admitted.length, all.length, 'the refused rank is filled by another candidate');
   });

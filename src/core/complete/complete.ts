@@ -1,14 +1,20 @@
-// Completion from the corpus. The tails of the typed text that the corpus knows (the longest,
-// then shorter ones that occur clearly more often) each select one suffix-array range; their
-// continuations are mixed PPM-style (a longer context keeps most of the probability, the rest
-// backs off). Sorted, the continuations form a trie whose nodes are contiguous runs; items are
-// the nodes where continuations branch, end or close a clause, picked greedily to maximise the
-// expected keystrokes saved — a longer insert saves more but is right less often (and less so
-// where only one speech goes that way), and a lower rank costs a keystroke more to reach.
+// Completion from the corpus. The tails of the typed text that the corpus knows (the longest, then
+// shorter ones that occur clearly more often) each select one suffix-array range; their
+// continuations are mixed PPM-style (a longer context keeps most of the probability, the rest backs
+// off), with what the writer's own earlier text goes on with as one more source. Sorted, the
+// continuations form a trie whose nodes are contiguous runs; an item is a node where a writer would
+// stop — a clause mark, a closing quote or bracket, the end of a unit the corpus keeps whole — and
+// the items are picked greedily to maximise the expected keystrokes saved: a longer insert saves
+// more but is right less often, and a lower rank costs a keystroke more to reach.
+//
+// What one speech alone goes on with is its own detail, not a stock phrase: it is offered only when
+// the writer's typed text already follows that speech closely. Every estimate is calibrated (see
+// calibration.ts), and the list is offered only when it is likely to be taken.
 import type { CompletionIndex } from '../index/corpusIndex';
-import { itemKindAt, type ItemKind } from '../index/roles';
+import { itemKindAt, phraseEndsAt, unitEndsAt, type ItemKind } from '../index/roles';
 import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate, type CorpusChars } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
+import { defaultEagerness, itemChance, listChance, thresholds, type Eagerness, type ItemEvidence } from './calibration';
 import { snippetOf } from './snippet';
 
 export type CompletionKind = ItemKind;
@@ -20,9 +26,9 @@ export interface CompletionItem {
   replace: number;
   label: string;
   kind: CompletionKind;
-  /** Estimated chance that the writer goes on with exactly this (0–1). */
+  /** Estimated chance (calibrated) that the writer goes on with exactly this. */
   confidence: number;
-  /** Distinct speeches of the corpus that go on this way. */
+  /** Distinct speeches of the corpus that go on this way (0: the writer's own earlier text). */
   speeches: number;
   source?: { docId: string; title: string; line: number };
   /** `insert` as a snippet when it holds placeholders (`*`, `**`) — each becomes a tab stop. */
@@ -31,8 +37,10 @@ export interface CompletionItem {
 
 export interface CompleteOptions {
   limit?: number;
-  /** Only what ghost text would show: at most one item, and only when it is likely right. */
+  /** Only what ghost text would show: the list's first item, when it is likely enough right. */
   inline?: boolean;
+  /** How sure the engine must be before it offers anything (quiet / normal / eager). */
+  eagerness?: Eagerness;
   /**
    * Decides each pick before it is offered: the item as it is, a corrected one, or undefined to refuse
    * it (the next best candidate takes its rank). The editor composes the 提法 guard here (src/core/suggest.ts).
@@ -42,16 +50,22 @@ export interface CompleteOptions {
   explain?: (e: CompletionExplanation) => void;
 }
 
-/** What one request saw: how much typed text the corpus matched, how often, and how sure the list is. */
+/** What one request saw: how much typed text the corpus matched, and how sure the list is. */
 export interface CompletionExplanation {
   /** Length of the longest typed tail the corpus knows, and its occurrences. */
   contextLength: number;
   contextCount: number;
-  /** Speeches behind the longest context's occurrences (of those sampled). */
-  contextSpeeches: number;
-  /** Estimated chance that one of the listed items is taken (continuation mass the list covers with a saving). */
-  coverage: number;
-  candidates: number;
+  /** Calibrated chance that one of the listed items is taken; the list is offered from a threshold on. */
+  listConfidence: number;
+  /** The same before calibration, and each listed item's raw estimate (what calibration.ts is fitted on). */
+  listRaw: number;
+  itemsRaw: number[];
+  /** Keystrokes the list is expected to save (raw model). */
+  expectedSaving: number;
+  /** The list before the threshold (empty when nothing was worth listing). */
+  items: CompletionItem[];
+  /** Every candidate: what it adds, its estimated chance and what the estimate was made from. */
+  candidates: { added: string; p: number; evidence: ItemEvidence }[];
 }
 
 /** Knobs of the method (not of any corpus); exported so the benchmark can vary them. */
@@ -66,39 +80,53 @@ export const completionTuning = {
   maxSamples: 256,
   /** Pseudo-count of "the writer goes somewhere the corpus never went", per context length. */
   escape: 1.5,
-  /** Chance per extra inserted char that the writer still agrees (long inserts are riskier). */
-  decay: 0.985,
-  /** The same, for chars that only one speech of the corpus continues with (a private tail, not a stock phrase). */
-  tailDecay: 0.8,
-  /** Speeches (about three) that must share a continuation for it to count as common ground. */
-  sharedDocs: 2.5,
-  /** Chance that the writer ends a clause with the very mark the corpus used (，、；。 …). */
-  trailingMark: 0.7,
   /** Back-off context levels mixed per request. */
   levels: 3,
   /** A shorter context becomes a back-off level when it occurs this many times more often. */
   backoffGrowth: 3,
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
-  /** Inline: the top item must be right at least this often (estimated). */
-  inlineConfidence: 0.35,
   /**
    * PPM exclusion: a context seen this often (in two speeches or more) that is always followed by the
    * same text rules out shorter contexts' continuations that depart from it (0: never).
    */
   exclusionMinCount: 3,
-  /** What a ruled-out continuation keeps: 0 cuts it where it departs, else its weight is multiplied by this. */
-  exclusionPenalty: 0,
+  /** Speeches that must go on the same way for a continuation to count as common ground, not one speech's detail. */
+  sharedSpeeches: 2,
+  /**
+   * Typed characters that must match one speech verbatim before what only that speech goes on with is
+   * offered: by then the writer is evidently drawing on it (a quotation, a copied passage).
+   */
+  copyContext: 16,
+  /**
+   * Or when the writer's last `followWindow` chars share this share of their character pairs with the
+   * text before that speech's occurrence: a paraphrase of it, not only a verbatim copy.
+   */
+  followWindow: 40,
+  followShare: 0.5,
+  /** Shortest added text that counts as a formulation of its own (used by other speeches too). */
+  minSharedInsert: 3,
+  /** The writer's own earlier text: how far back it is read, and the shortest repeat that counts. */
+  selfWindow: 600,
+  selfMinContext: 3,
+  /** Share of the probability the writer's own repeats take, when there are any. */
+  selfMass: 0.35,
 };
 
 interface Continuation {
   text: string;
-  /** Corpus offset where the continuation starts (after the context). */
+  /** Corpus offset where the continuation starts (after the context); -1 for the writer's own text. */
   pos: number;
   /** Probability mass this occurrence carries (all continuations sum to 1 minus the escape). */
   weight: number;
-  /** The same occurrence counted in speeches: each speech adds up to 1 per context level. */
-  docWeight: number;
+  /** Speech of the corpus it comes from (-1: the writer's own text). */
+  doc: number;
+  /** Depths (1-based lengths) at which an item made of this continuation may stop. */
+  stops: Uint8Array;
+  /** The writer's recent text follows the text before this occurrence closely (they draw on this speech). */
+  follows: boolean;
+  /** Which context level found it (0: the longest); -1 for the writer's own text. */
+  level: number;
 }
 
 interface Candidate {
@@ -106,12 +134,16 @@ interface Candidate {
   a: number;
   b: number;
   length: number;
-  /** Estimated chance the writer types exactly this next. */
+  /** Estimated chance the writer types exactly this next (raw model mass, before calibration). */
   p: number;
   /** Chance the writer still agrees after `length` chars, given the occurrences agree. */
   survive: number;
-  /** Number of speeches behind it. */
+  /** Distinct speeches behind it (the writer's own text not counted). */
   docs: number;
+  /** Some of its mass is the writer's own earlier text. */
+  self: boolean;
+  /** What its estimate was made from. */
+  evidence: ItemEvidence;
 }
 
 interface ContextLevel {
@@ -119,29 +151,66 @@ interface ContextLevel {
   range: [number, number];
 }
 
-/** Clause marks an item may end with (closing quotes are part of the phrase, not a mark). */
+/** Clause marks: an item may stop before them (the writer types the mark they want)… */
 const TRAILING_MARK = new Set([...'，、：；。！？…,;:!?']);
+/** …and after these, which end what was said. */
+const ENDING_MARK = new Set([...'；。！？…;!?']);
+/** Closing quotes and brackets: a unit ends after them. */
+const CLOSERS = new Set([...'”’」』）)》】']);
 
 const isSurrogateHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
-/** The typed text the corpus can be matched against: back to the last line break, capped. */
+/** The typed text of the current line (what the corpus is matched against), capped. */
 function contextOf(before: string, max: number): string {
   const nl = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'), before.lastIndexOf(HARD_BREAK));
   const line = before.slice(nl + 1);
   return line.length > max ? line.slice(line.length - max) : line;
 }
 
-function readContinuation(text: CorpusChars, pos: number, max: number): string {
+/** Text from `pos` to the next sentence end or line break, at most `max` chars; whether `max` cut it. */
+function readContinuation(text: CorpusChars, pos: number, max: number): { text: string; cut: boolean } {
   let end = pos;
   const limit = Math.min(text.length, pos + max);
+  let stopped = false;
   while (end < limit) {
     const code = text.charCodeAt(end);
-    if (code === 0x0a || code === 0 || code === 0x0d) break;
+    if (code === 0x0a || code === 0 || code === 0x0d) {
+      stopped = true;
+      break;
+    }
     end++;
-    if (SENTENCE_END.has(String.fromCharCode(code))) break;
+    if (SENTENCE_END.has(String.fromCharCode(code))) {
+      stopped = true;
+      break;
+    }
   }
   if (end > pos && isSurrogateHigh(text.charCodeAt(end - 1))) end--;
-  return text.slice(pos, end);
+  return { text: text.slice(pos, end), cut: !stopped && end < text.length };
+}
+
+/** An item may stop here whatever the continuations do: a mark, a closer, an end, a phrase end. */
+const STRONG_STOP = 2;
+/** An item may stop here where continuations part: no mined phrase goes on past it. */
+const WEAK_STOP = 1;
+
+/**
+ * Where an item made of `cont` may stop: before or after a clause mark, after a closing quote or
+ * bracket, at the continuation's own end (a sentence end, not the length cap), and — in the corpus —
+ * at the end of a stock phrase, or (where continuations part) between units no mined phrase spans.
+ */
+function stopsOf(cont: string, cut: boolean, roles: Uint8Array | undefined, pos: number): Uint8Array {
+  const stops = new Uint8Array(cont.length + 1);
+  for (let d = 1; d <= cont.length; d++) {
+    if (isSurrogateHigh(cont.charCodeAt(d - 1))) continue;
+    const last = cont[d - 1];
+    const next = cont[d];
+    if (d === cont.length) stops[d] = cut ? 0 : STRONG_STOP;
+    else if (TRAILING_MARK.has(next) || ENDING_MARK.has(last) || CLOSERS.has(last)) stops[d] = STRONG_STOP;
+    else if (TRAILING_MARK.has(last)) stops[d] = 0;
+    else if (roles && pos >= 0) stops[d] = phraseEndsAt(roles, pos + d - 1) ? STRONG_STOP : unitEndsAt(roles, pos + d - 1) ? WEAK_STOP : 0;
+    else stops[d] = WEAK_STOP;
+  }
+  return stops;
 }
 
 /**
@@ -167,16 +236,25 @@ function contextLevels(index: CompletionIndex, context: string): ContextLevel[] 
   return levels;
 }
 
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 /** Occurrences after each context level, mixed PPM-style: a level keeps (1 - escape) of what is left. */
-function gatherContinuations(index: CompletionIndex, levels: ContextLevel[]): Continuation[] {
+function gatherContinuations(index: CompletionIndex, levels: ContextLevel[], mass: number, before: string): Continuation[] {
   const { text, sa } = index.corpus;
   const byPos = new Map<number, Continuation>();
   // What a longer context, seen often enough, is always followed by: shorter contexts must agree with it.
   let always = '';
-  let remaining = 1;
+  let remaining = mass;
   const perLevel = Math.max(16, Math.floor(completionTuning.maxSamples / levels.length));
-  for (const { length, range } of levels) {
+  for (const [level, { length, range }] of levels.entries()) {
     const [lo, hi] = range;
+    // What the writer typed before the matched context, to compare with what each speech has there.
+    const recent = pairsOf(before.slice(Math.max(0, before.length - length - completionTuning.followWindow), before.length - length));
     const step = Math.max(1, (hi - lo) / perLevel);
     const found: { pos: number; doc: number }[] = [];
     const perDoc = new Map<number, number>();
@@ -189,26 +267,25 @@ function gatherContinuations(index: CompletionIndex, levels: ContextLevel[]): Co
     const docs = perDoc.size;
     // Short contexts predict less: the escape mass shrinks as the matched context grows.
     const escapeCount = completionTuning.escape * (4 / Math.max(2, length));
-    const mass = remaining * (docs / (docs + escapeCount));
-    remaining -= mass;
+    const levelMass = remaining * (docs / (docs + escapeCount));
+    remaining -= levelMass;
     let shared: string | undefined;
     for (const { pos, doc } of found) {
       // Every speech counts once in total, however often it repeats itself.
-      const docWeight = 1 / perDoc.get(doc)!;
-      let weight = (mass * docWeight) / docs;
+      const weight = levelMass / docs / perDoc.get(doc)!;
       let seen = byPos.get(pos);
-      if (seen) {
-        seen.weight += weight;
-        seen.docWeight = Math.max(seen.docWeight, docWeight);
-      } else {
-        let cont = readContinuation(text, pos, completionTuning.maxInsert);
+      if (seen) seen.weight += weight;
+      else {
+        const read = readContinuation(text, pos, completionTuning.maxInsert);
+        let cont = read.text;
+        let cut = read.cut;
         const agree = commonPrefix(cont, always);
         if (agree < Math.min(always.length, cont.length)) {
           // The full context never goes this way: a splice here would write what the corpus never does.
-          if (!completionTuning.exclusionPenalty) cont = cont.slice(0, agree);
-          else weight *= completionTuning.exclusionPenalty;
+          cont = cont.slice(0, agree);
+          cut = true;
         }
-        seen = { text: cont, pos, weight, docWeight };
+        seen = { text: cont, pos, weight, doc, stops: stopsOf(cont, cut, index.roles, pos), follows: followsClosely(text, pos - length, recent), level };
         if (cont) byPos.set(pos, seen);
       }
       shared = shared === undefined ? seen.text : shared.slice(0, commonPrefix(shared, seen.text));
@@ -219,26 +296,77 @@ function gatherContinuations(index: CompletionIndex, levels: ContextLevel[]): Co
   return [...byPos.values()];
 }
 
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+/** The distinct character pairs of a text (no line breaks). */
+function pairsOf(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    if (!/[\n\r\u0000]/.test(pair)) pairs.add(pair);
+  }
+  return pairs;
+}
+
+/** Whether the text before corpus offset `pos` shares enough of the writer's character pairs before the context. */
+function followsClosely(text: CorpusChars, pos: number, recent: Set<string>): boolean {
+  if (recent.size < 8) return false;
+  const theirs = pairsOf(text.slice(Math.max(0, pos - completionTuning.followWindow), pos));
+  let shared = 0;
+  for (const pair of recent) if (theirs.has(pair)) shared++;
+  return shared >= completionTuning.followShare * recent.size;
 }
 
 /**
- * Nodes of the continuation trie worth offering: where continuations branch or end, and where a
- * clause ends. `conts` is sorted, so every node is a contiguous run [a, b).
+ * What the writer's own earlier text goes on with after the typed tail: writers repeat their own
+ * frames (以学铸魂、以学增智…, 要…；要…). The longest repeat (3 to 12 chars) of the tail within the last
+ * `selfWindow` chars; each of its earlier occurrences is one continuation.
  */
-function candidatesOf(conts: Continuation[]): Candidate[] {
+function selfContinuations(before: string, context: string): { conts: Continuation[]; length: number } {
+  const window = before.slice(Math.max(0, before.length - completionTuning.selfWindow));
+  for (let L = Math.min(context.length, 12); L >= completionTuning.selfMinContext; L--) {
+    const tail = context.slice(context.length - L);
+    // Not the tail itself, which ends the window.
+    const earlier = window.slice(0, window.length - 1);
+    const found: Continuation[] = [];
+    for (let at = earlier.indexOf(tail); at >= 0; at = earlier.indexOf(tail, at + 1)) {
+      const start = at + L;
+      const read = readContinuation(window, start, completionTuning.maxInsert);
+      // A repeat that runs into the cursor ends nowhere natural.
+      const cut = read.cut || start + read.text.length >= window.length;
+      if (read.text) found.push({ text: read.text, pos: -1, weight: 0, doc: -1, stops: stopsOf(read.text, cut, undefined, -1), follows: true, level: -1 });
+    }
+    if (found.length) return { conts: found, length: L };
+  }
+  return { conts: [], length: 0 };
+}
+
+/**
+ * Nodes of the continuation trie where an item may stop, with their mass. `conts` is sorted, so
+ * every node is a contiguous run [a, b).
+ */
+/** What the request knows that every candidate's estimate shares. */
+interface RequestEvidence {
+  contextLength: number;
+  contextCount: number;
+  clauseLength: number;
+  /**
+   * The writer's typed text follows one speech verbatim for `copyContext` characters or more, and
+   * only that speech: they are drawing on it, so what only it goes on with may be offered.
+   */
+  copying: boolean;
+}
+
+function candidatesOf(conts: Continuation[], request: RequestEvidence, index: CompletionIndex): Candidate[] {
+  const corpus = index.corpus.text.length ? index.corpus : undefined;
+  const contextLength = request.contextLength;
   const m = conts.length;
   if (!m) return [];
   const adj = new Int32Array(m); // adj[k] = common prefix of conts[k-1] and conts[k]
   for (let k = 1; k < m; k++) adj[k] = commonPrefix(conts[k - 1].text, conts[k].text);
   const out: Candidate[] = [];
   const maxLen = conts.reduce((s, c) => Math.max(s, c.text.length), 0);
-  const shared = new Int32Array(m); // deepest depth at which each continuation still had company
   const dead = new Uint8Array(m); // runs too unlikely to ever be worth offering, at any depth
+  const { sharedSpeeches, minGain } = completionTuning;
+  const copying = request.copying;
   for (let d = 1; d <= maxLen; d++) {
     let a = 0;
     while (a < m) {
@@ -248,33 +376,61 @@ function candidatesOf(conts: Continuation[]): Candidate[] {
       }
       let b = a + 1;
       while (b < m && adj[b] >= d) b++;
-      const head = conts[a].text;
-      let ends = false, branches = false;
-      const next = head.charCodeAt(d);
-      let w = 0, docs = 0;
+      let w = 0, self = false, strong = 0, weak = 0, branches = false, follows = false, longest = 0;
+      const docs = new Set<number>();
+      const next = conts[a].text.charCodeAt(d);
       for (let k = a; k < b; k++) {
-        const t = conts[k].text;
-        if (t.length === d) ends = true;
-        else if (t.charCodeAt(d) !== next) branches = true;
-        w += conts[k].weight;
-        docs += conts[k].docWeight;
+        const c = conts[k];
+        w += c.weight;
+        if (c.level === 0) longest += c.weight;
+        if (c.doc < 0) self = true;
+        else docs.add(c.doc);
+        follows ||= c.follows;
+        if (c.stops[d] === STRONG_STOP) strong += c.weight;
+        else if (c.stops[d] === WEAK_STOP) weak += c.weight;
+        if (c.text.length > d && c.text.charCodeAt(d) !== next) branches = true;
       }
-      if (docs >= completionTuning.sharedDocs) shared.fill(d, a, b);
-      if (w * (maxLen - 1) < completionTuning.minGain) {
+      if (w * (maxLen - 1) < minGain) {
         dead.fill(1, a, b);
         a = b;
         continue;
       }
-      // Stop at a clause mark, and just before one: which mark follows a phrase varies more than
-      // the corpus shows, so the item without it is offered too.
-      const endsWithMark = TRAILING_MARK.has(head[d - 1]);
-      const stop = ends || branches || endsWithMark || TRAILING_MARK.has(head[d]);
-      if (stop && d >= 2 && !isSurrogateHigh(head.charCodeAt(d - 1))) {
-        const survive =
-          Math.pow(completionTuning.decay, d) *
-          Math.pow(completionTuning.tailDecay, d - shared[a]) *
-          (endsWithMark ? completionTuning.trailingMark : 1);
-        if (w * survive * (d - 1) >= completionTuning.minGain) out.push({ a, b, length: d, p: w * survive, survive, docs: Math.max(1, Math.round(docs)) });
+      // One speech's own way of going on is offered only to a writer evidently drawing on it — or
+      // when what it adds is itself a formulation other speeches use too (a recombination, which the
+      // 提法 guard then checks whole).
+      let speeches = docs.size;
+      let common = speeches >= sharedSpeeches || self || copying || follows;
+      if (!common && corpus && d >= completionTuning.minSharedInsert) {
+        speeches = speechesUsing(corpus, conts[a].text.slice(0, d), sharedSpeeches);
+        common = speeches >= sharedSpeeches;
+      }
+      // A stop between units: a phrase end, a mark, a closer, the end — or where continuations part
+      // and no mined phrase is cut there.
+      // Most of the run (by weight) must see a stop here: one occurrence where no mined phrase spans
+      // the spot does not make it a boundary for the others.
+      const stops = strong * 2 >= w || (branches && (strong + weak) * 2 >= w);
+      if (common && stops && d >= 2) {
+        const head = conts[a].text;
+        const added = head.slice(0, d);
+        let corpusCont: Continuation | undefined;
+        for (let k = a; k < b && !corpusCont; k++) if (conts[k].pos >= 0) corpusCont = conts[k];
+        const evidence: ItemEvidence = {
+          mass: w,
+          length: d,
+          speeches,
+          self,
+          strongStop: strong * 2 >= w,
+          branches: b - a,
+          ...request,
+          occurrences: corpus ? occurrencesOf(corpus, added) : 0,
+          usedBy: corpus ? speechesUsing(corpus, added, 8) : 0,
+          kind: corpusCont ? itemKindAt(index.corpus.text, index.roles, corpusCont.pos, d) : 'continuation',
+          longestShare: longest / w,
+        };
+        // The item's chance, from the one calibrated model; `survive` turns the run's mass into it.
+        const p = itemChance(evidence);
+        const survive = p / w;
+        if (p * (d - 1) >= minGain) out.push({ a, b, length: d, p, survive, docs: speeches, self, evidence });
       }
       a = b;
     }
@@ -282,19 +438,56 @@ function candidatesOf(conts: Continuation[]): Candidate[] {
   return out;
 }
 
+/** Speeches the suffix-array range's occurrences are in (counting stops at 2). */
+function speechesIn(index: CompletionIndex, [lo, hi]: [number, number]): number {
+  const first = documentAt(index.corpus, index.corpus.sa[lo]);
+  const step = Math.max(1, (hi - lo) / 64);
+  for (let k = lo; k < hi; k += step) if (documentAt(index.corpus, index.corpus.sa[Math.floor(k)]) !== first) return 2;
+  return 1;
+}
+
+/** Occurrences of `text` in the corpus. */
+function occurrencesOf(corpus: CompletionIndex['corpus'], text: string): number {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, text);
+  return hi - lo;
+}
+
+/** How many speeches use `text` (counting stops at `enough`). */
+function speechesUsing(corpus: CompletionIndex['corpus'], text: string, enough: number): number {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, text);
+  const docs = new Set<number>();
+  const step = Math.max(1, (hi - lo) / 64);
+  for (let k = lo; k < hi && docs.size < enough; k += step) docs.add(documentAt(corpus, corpus.sa[Math.floor(k)]));
+  return docs.size;
+}
+
+/** What an item adds, folded so that variants count as one: no 的, no marks, no quotes or brackets. */
+function foldKey(added: string): string {
+  return added.replace(/[的，、：；。！？…,;:!?“”‘’「」『』（）()《》【】\s]/g, '');
+}
+
 /**
  * Greedy choice of up to `limit` items maximising the expected keystrokes saved; `admit` turns the
- * pick of each rank into its item, or refuses it (the next best is tried for that rank).
+ * pick of each rank into its item, or refuses it (the next best is tried for that rank). Variants
+ * that differ only in a 的, a mark or a closing quote count as one: the likelier is kept.
  */
-function choose(conts: Continuation[], candidates: Candidate[], limit: number, admit: (c: Candidate) => CompletionItem | undefined): { items: CompletionItem[]; picks: Candidate[] } {
+function choose(
+  conts: Continuation[],
+  candidates: Candidate[],
+  limit: number,
+  admit: (c: Candidate) => CompletionItem | undefined,
+): { items: CompletionItem[]; picks: Candidate[] } {
   const best = new Float64Array(conts.length); // best net saving so far if the writer goes this way
   const chosen: CompletionItem[] = [];
   const picks: Candidate[] = [];
+  const keys = new Set<string>();
   const used = new Set<Candidate>();
   let refused = 0;
+  // Likelier variants first, so the fold keeps them.
+  const byLikelihood = [...candidates].sort((x, y) => y.p - x.p);
   for (let rank = 0; rank < limit && refused <= MAX_REFUSED; rank++) {
     let top: Candidate | null = null, topGain = completionTuning.minGain;
-    for (const c of candidates) {
+    for (const c of byLikelihood) {
       if (used.has(c)) continue;
       const net = c.length - rank - 1;
       if (net <= 0) continue;
@@ -308,12 +501,14 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
     }
     if (!top) break;
     used.add(top);
-    const item = admit(top);
+    const key = foldKey(conts[top.a].text.slice(0, top.length));
+    const item = keys.has(key) ? undefined : admit(top);
     if (!item || chosen.some((c) => c.insert === item.insert)) {
       refused++;
       rank--;
       continue;
     }
+    keys.add(key);
     chosen.push(item);
     picks.push(top);
     const net = top.length - rank - 1;
@@ -322,72 +517,111 @@ function choose(conts: Continuation[], candidates: Candidate[], limit: number, a
   return { items: chosen, picks };
 }
 
-/** The continuation mass for which some pick saves keystrokes (its length beyond its rank's cost), each pick's survival applied. */
-function coverageOf(conts: Continuation[], picks: Candidate[]): number {
+/**
+ * The continuation mass for which some pick saves keystrokes (its length beyond its rank's cost),
+ * each pick's survival applied; and the keystrokes the list is expected to save.
+ */
+function coverageOf(conts: Continuation[], picks: Candidate[]): { mass: number; saving: number } {
   const covered = new Float64Array(conts.length);
+  const saved = new Float64Array(conts.length);
   picks.forEach((c, rank) => {
-    if (c.length - rank - 1 <= 0) return;
-    for (let k = c.a; k < c.b; k++) covered[k] = Math.max(covered[k], c.survive);
+    const net = c.length - rank - 1;
+    if (net <= 0) return;
+    for (let k = c.a; k < c.b; k++) {
+      covered[k] = Math.max(covered[k], c.survive);
+      saved[k] = Math.max(saved[k], c.survive * net);
+    }
   });
-  let mass = 0;
-  for (let k = 0; k < conts.length; k++) mass += conts[k].weight * covered[k];
-  return mass;
+  let mass = 0, saving = 0;
+  for (let k = 0; k < conts.length; k++) {
+    mass += conts[k].weight * covered[k];
+    saving += conts[k].weight * saved[k];
+  }
+  return { mass, saving };
 }
 
-/** Ranked completions for the text before the cursor; [] when nothing is likely. */
+/** Ranked completions for the text before the cursor; [] when nothing is likely enough to help. */
 export function complete(index: CompletionIndex, before: string, options: CompleteOptions = {}): CompletionItem[] {
-  if (!index.corpus.text.length) return [];
-  const limit = Math.max(0, Math.min(50, options.inline ? 1 : (options.limit ?? 5)));
+  const limit = Math.max(0, Math.min(50, options.limit ?? 5));
   if (!limit) return [];
   const context = contextOf(before, completionTuning.maxContext);
   if (context.length < completionTuning.minContext) return [];
-  const levels = contextLevels(index, context);
-  if (!levels.length) return [];
-  const conts = gatherContinuations(index, levels);
+  const levels = index.corpus.text.length ? contextLevels(index, context) : [];
+  const own = selfContinuations(before, context);
+  if (!levels.length && !own.conts.length) return [];
+  // The writer's own repeats take a share of the probability when there are any.
+  const selfMass = own.conts.length ? completionTuning.selfMass : 0;
+  for (const c of own.conts) c.weight = selfMass / own.conts.length;
+  const conts = [...(levels.length ? gatherContinuations(index, levels, 1 - selfMass, before) : []), ...own.conts];
   conts.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
-  const candidates = candidatesOf(conts);
+  const contextLength = Math.max(levels[0]?.length ?? 0, own.length);
+  const longest = levels[0];
+  const request: RequestEvidence = {
+    contextLength: longest?.length ?? 0,
+    contextCount: longest ? longest.range[1] - longest.range[0] : 0,
+    clauseLength: typedClause(context).length,
+    copying: !!longest && longest.length >= completionTuning.copyContext && speechesIn(index, longest.range) === 1,
+  };
+  const candidates = candidatesOf(conts, request, index);
   const admit = (c: Candidate) => {
-    const item = toItem(index, context, levels[0].length, conts, c);
+    const item = toItem(index, context, conts, c);
     return options.admit ? options.admit(item) : item;
   };
-  if (!options.inline) {
-    const chosen = choose(conts, candidates, limit, admit);
-    options.explain?.({ contextLength: levels[0].length, contextCount: levels[0].range[1] - levels[0].range[0], contextSpeeches: 0, coverage: coverageOf(conts, chosen.picks), candidates: candidates.length });
-    return chosen.items;
-  }
-  // Ghost text: the likeliest sure-enough item that writes no formulation wrong.
-  const sure = candidates.filter((c) => c.p >= completionTuning.inlineConfidence);
-  sure.sort((x, y) => y.p * (y.length - 1) - x.p * (x.length - 1));
-  for (const c of sure.slice(0, INLINE_TRIES)) {
-    const item = admit(c);
-    if (item) return [item];
-  }
-  return [];
+  const chosen = choose(conts, candidates, limit, admit);
+  const coverage = coverageOf(conts, chosen.picks);
+  // The list is taken when any of its items is: items that share a start are not independent, but
+  // the monotone map fitted on what writers took absorbs that.
+  const listRaw = 1 - chosen.picks.reduce((q, c, rank) => (c.length - rank - 1 > 0 ? q * (1 - c.p) : q), 1);
+  const listConfidence = listChance(listRaw);
+  options.explain?.({
+    listRaw,
+    expectedSaving: coverage.saving,
+    itemsRaw: chosen.picks.map((c) => c.p),
+    contextLength,
+    contextCount: levels[0] ? levels[0].range[1] - levels[0].range[0] : 0,
+    listConfidence,
+    items: chosen.items,
+    candidates: candidates.map((c) => ({ added: conts[c.a].text.slice(0, c.length), p: c.p, evidence: c.evidence })),
+  });
+  const threshold = thresholds[options.eagerness ?? defaultEagerness];
+  if (listConfidence < threshold.list) return [];
+  if (!options.inline) return chosen.items;
+  // Ghost text: the list's first item, when it alone is likely enough right.
+  const first = chosen.items[0];
+  return first && first.confidence >= threshold.ghost ? [first] : [];
 }
 
-/** Ghost-text candidates tried before giving up (each may cost the caller's `admit`, a formulation check of ~80 chars). */
-const INLINE_TRIES = 3;
 /** Refused picks after which the list stays shorter (bounds the checks one request may cost). */
 const MAX_REFUSED = 8;
 
-function toItem(index: CompletionIndex, context: string, contextLength: number, conts: Continuation[], c: Candidate): CompletionItem {
+/** Start of the typed text an item repeats: the current clause (a label that starts with a word), capped. */
+function typedClause(context: string): string {
+  let start = context.length;
+  while (start > 0 && !CLAUSE_END.has(context[start - 1]) && context.length - start < MAX_TYPED_IN_LABEL) start--;
+  return context.slice(start);
+}
+
+/** Typed characters an item's label repeats at most (a longer clause is cut, at the matched context). */
+const MAX_TYPED_IN_LABEL = 16;
+
+function toItem(index: CompletionIndex, context: string, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];
   const continuation = first.text.slice(0, c.length);
-  // Replace the part of the matched context inside the current clause, so the label reads whole.
-  let replace = 0;
-  while (replace < contextLength && !CLAUSE_END.has(context[context.length - 1 - replace])) replace++;
-  const typed = context.slice(context.length - replace);
+  const typed = typedClause(context);
   const insert = typed + continuation;
+  // The kind and the source come from a corpus occurrence when there is one.
+  let corpusCont: Continuation | undefined;
+  for (let k = c.a; k < c.b && !corpusCont; k++) if (conts[k].pos >= 0) corpusCont = conts[k];
   const item: CompletionItem = {
     insert,
-    replace,
+    replace: typed.length,
     label: insert,
+    kind: corpusCont ? itemKindAt(index.corpus.text, index.roles, corpusCont.pos, c.length) : 'continuation',
     confidence: c.p,
     speeches: c.docs,
-    kind: itemKindAt(index.corpus.text, index.roles, first.pos, c.length),
-    source: locate(index.corpus, first.pos),
   };
-  const snippet = snippetOf(insert, replace);
+  if (corpusCont) item.source = locate(index.corpus, corpusCont.pos);
+  const snippet = snippetOf(insert, typed.length);
   if (snippet !== undefined) item.snippet = snippet;
   return item;
 }

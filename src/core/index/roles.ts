@@ -7,6 +7,8 @@ import type { MinedItems } from '../phrases/sampledMining';
 const ROLE_GROUP = 1;
 const ROLE_QUOTE = 2;
 const ROLE_PHRASE_END = 4;
+/** Inside a stock phrase, not its last character: the phrase goes on after it. */
+const ROLE_PHRASE_INNER = 8;
 
 /** What a stretch of corpus text is, judged by the mined items it lies in. */
 export type ItemKind = 'phrase' | 'group' | 'quote' | 'continuation';
@@ -14,20 +16,36 @@ export type ItemKind = 'phrase' | 'group' | 'quote' | 'continuation';
 /** One byte of role flags per character of `corpus.text`. */
 export function buildRoles(corpus: CorpusText, mined: MinedItems): Uint8Array {
   const roles = new Uint8Array(corpus.text.length);
-  const mark = (texts: string[], role: number, endOnly: boolean) => {
+  const mark = (texts: string[], role: number, inner = 0) => {
     for (const t of texts) {
       const [lo, hi] = occurrences(corpus, t);
       for (let k = lo; k < hi; k++) {
         const pos = corpus.sa[k];
-        if (endOnly) roles[pos + t.length - 1] |= role;
-        else for (let i = pos; i < pos + t.length; i++) roles[i] |= role;
+        if (inner) {
+          roles[pos + t.length - 1] |= role;
+          for (let i = pos; i < pos + t.length - 1; i++) roles[i] |= inner;
+        } else for (let i = pos; i < pos + t.length; i++) roles[i] |= role;
       }
     }
   };
-  mark(mined.groups.map((g) => g.text), ROLE_GROUP, false);
-  mark(mined.quotations.map((q) => q.text), ROLE_QUOTE, false);
-  mark(mined.phrases.map((p) => p.text), ROLE_PHRASE_END, true);
+  mark(mined.groups.map((g) => g.text), ROLE_GROUP);
+  mark(mined.quotations.map((q) => q.text), ROLE_QUOTE);
+  mark(mined.phrases.map((p) => p.text), ROLE_PHRASE_END, ROLE_PHRASE_INNER);
   return roles;
+}
+
+/**
+ * Whether text may stop after corpus offset `pos` without cutting a unit the corpus keeps whole: a
+ * stock phrase ends there, or none goes on past it.
+ */
+export function unitEndsAt(roles: Uint8Array, pos: number): boolean {
+  const r = roles[pos];
+  return (r & ROLE_PHRASE_END) !== 0 || (r & ROLE_PHRASE_INNER) === 0;
+}
+
+/** Whether a stock phrase of the corpus ends at offset `pos` and none goes on past it (a unit's end whatever follows). */
+export function phraseEndsAt(roles: Uint8Array, pos: number): boolean {
+  return (roles[pos] & ROLE_PHRASE_END) !== 0 && (roles[pos] & ROLE_PHRASE_INNER) === 0;
 }
 
 /** What the `length` characters of corpus text from offset `from` are. */

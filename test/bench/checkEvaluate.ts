@@ -104,8 +104,11 @@ function wordCharacter(index: CorpusIndex, rnd: () => number, before: string, no
 function injectSlips(index: CorpusIndex, text: string, count: number, kind: LeaveOneOutOptions['slips'], rnd: () => number): { text: string; slip: InjectedSlip }[] {
   type Site = { formulation: string; form: string; pos: number };
   const sites: Site[] = [];
-  for (const f of index.formulations.formulations)
+  // Whole formulations: a part (四个意识 of “四个意识”) lies inside one, whose slips are drawn already.
+  for (const f of index.formulations.formulations) {
+    if (f.form === 'part') continue;
     for (let p = text.indexOf(f.text); p >= 0; p = text.indexOf(f.text, p + 1)) sites.push({ formulation: f.text, form: f.form, pos: p });
+  }
   // One site per formulation, so frequent words do not crowd out the rest.
   const byFormulation = new Map<string, Site>();
   for (const s of sites.sort((a, b) => a.pos - b.pos)) if (!byFormulation.has(s.formulation)) byFormulation.set(s.formulation, s);

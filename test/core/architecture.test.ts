@@ -79,7 +79,8 @@ const ALLOWED: Record<string, string[]> = {
   index: ['corpus', 'phrases'],
   complete: ['index', 'phrases'],
   search: ['index'],
-  check: ['index', 'phrases'],
+  // The lexicon's pinyin and look-alike tables (lexicon/confusable, no dictionary): a homophone or look-alike is a likelier slip.
+  check: ['index', 'phrases', 'lexicon'],
   suggest: ['complete', 'check', 'index', 'phrases'],
   // Word out and in: the draft's text and outline, the corpus's .docx reader; never the index.
   export: ['corpus'],

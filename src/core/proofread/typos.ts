@@ -21,8 +21,12 @@ export interface TypoCandidate {
   expected: string;
   safe: boolean;
   channel?: Confusion;
-  /** typo.word: log-odds of a slip before the draft's own evidence is counted. */
+  /** typo.word: log-odds of a slip before the corpus's and the draft's evidence are counted. */
   score?: number;
+  /** typo.word: the paragraph offset of the suspect character (one slip is kept per character). */
+  at?: number;
+  /** typo.word: the restored word with a neighbour each side, which the corpus using makes the slip likelier. */
+  context?: string;
 }
 
 /** Tunable constants of the word-slip check (natural-log units). */
@@ -132,8 +136,11 @@ export class TypoChecker {
     this.inner();
   }
 
-  /** Candidates in one paragraph of prose, in paragraph offsets. */
-  check(text: string, corpus?: CorpusEvidence): TypoCandidate[] {
+  /**
+   * Candidates in one paragraph of prose, in paragraph offsets. Slips (typo.word) are every reading
+   * that may pass once the corpus is asked: resolveSlips weighs them and keeps the likeliest.
+   */
+  check(text: string): TypoCandidate[] {
     const out: TypoCandidate[] = [];
     const clauses: { at: number; clause: string; seg: Token[]; tables: SegmentationTables }[] = [];
     for (const m of text.matchAll(HAN_RUN)) {
@@ -141,11 +148,11 @@ export class TypoChecker {
       clauses.push({ at: m.index!, clause: m[0], seg: wordsOf(m[0], tables.back), tables });
     }
     for (const { at, clause, seg, tables } of clauses) {
-      const push = (c: TypoCandidate) => out.push({ ...c, start: c.start + at, end: c.end + at });
+      const push = (c: TypoCandidate) => out.push({ ...c, start: c.start + at, end: c.end + at, ...(c.at !== undefined ? { at: c.at + at } : {}) });
       this.misspellings(clause, seg, push);
       this.particles(clause, seg, text.slice(0, at), push);
       this.objects(clause, seg, push);
-      this.slips(clause, seg, tables, corpus, push);
+      this.slips(clause, seg, tables, push);
     }
     this.confusions(text, clauses, (c) => out.push(c));
     return out;
@@ -239,7 +246,7 @@ export class TypoChecker {
     }
   }
 
-  private slips(clause: string, seg: Token[], tables: SegmentationTables, corpus: CorpusEvidence | undefined, push: (c: TypoCandidate) => void): void {
+  private slips(clause: string, seg: Token[], tables: SegmentationTables, push: (c: TypoCandidate) => void): void {
     const n = clause.length;
     if (n < 2) return;
     const index = this.candidates();
@@ -254,7 +261,6 @@ export class TypoChecker {
       return v;
     };
     const fragment = ([a, b]: [number, number]) => b - a === 1 && lex.wordFrequency(clause[a]) < WORD_SLIP.fragmentCount;
-    const best = new Map<number, TypoCandidate>();
     // A slip hides in what the dictionary cannot read: characters standing alone or in rare words.
     // A common word of the sentence is taken as written (a slip that makes another common word is
     // left to the confusion rules).
@@ -288,23 +294,49 @@ export class TypoChecker {
             if (channel !== 'shape') score += Math.min(0, Math.log(Math.max(1, lex.wordFrequency(wrong)) / WORD_SLIP.deliberateCount));
             for (let q = Math.max(s, i - 1); q <= Math.min(i, s + len - 2); q++) if (inner.has(clause.slice(q, q + 2))) score -= WORD_SLIP.attestedPenalty;
             if (score + WORD_SLIP.corpusBonus + WORD_SLIP.draftBonus < WORD_SLIP.threshold) continue;
-            const found = clause.slice(s, s + len);
-            if (corpus) {
-              // The corpus writes it this way: a wording of the writer's world, not a slip.
-              if (corpus.occurrences(found) > 0) continue;
-              const context = clause.slice(Math.max(0, s - 1), i) + right + clause.slice(i + 1, s + len + 1);
-              if (context.length > len && corpus.occurrences(context) > 0) score += WORD_SLIP.corpusBonus;
-            }
-            const prev = best.get(i);
-            if (!prev || score > prev.score!) best.set(i, { start: s, end: s + len, code: 'typo.word', found, expected: restored, channel, score, safe: false });
+            // The corpus's evidence (resolveSlips) comes later: the candidate carries what to ask it.
+            const context = clause.slice(Math.max(0, s - 1), i) + right + clause.slice(i + 1, s + len + 1);
+            push({ start: s, end: s + len, code: 'typo.word', found: clause.slice(s, s + len), expected: restored, channel, score, safe: false, at: i, ...(context.length > len ? { context } : {}) });
           }
         }
     }
-    // One candidate per span of the clause: the likeliest.
-    const kept: TypoCandidate[] = [];
-    for (const c of [...best.values()].sort((x, y) => y.score! - x.score!)) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-    for (const c of kept) push(c);
   }
+}
+
+/** The strings whose use in the corpus resolveSlips asks about. */
+export function corpusQueries(candidates: readonly TypoCandidate[], out: Set<string>): void {
+  for (const c of candidates) {
+    if (c.code !== 'typo.word') continue;
+    out.add(c.found);
+    if (c.context) out.add(c.context);
+  }
+}
+
+/**
+ * The corpus's evidence on a paragraph's slip candidates, then one per character and one per span,
+ * the likeliest: a written form the corpus uses is a wording of the writer's world, not a slip; a
+ * restored word the corpus writes with the same neighbours makes the slip likelier. Other
+ * candidates pass as they are.
+ */
+export function resolveSlips(candidates: readonly TypoCandidate[], corpus: CorpusEvidence | undefined): TypoCandidate[] {
+  const out: TypoCandidate[] = [];
+  const best = new Map<number, TypoCandidate>();
+  for (const c of candidates) {
+    if (c.code !== 'typo.word') {
+      out.push(c);
+      continue;
+    }
+    let score = c.score!;
+    if (corpus) {
+      if (corpus.occurrences(c.found) > 0) continue;
+      if (c.context && corpus.occurrences(c.context) > 0) score += WORD_SLIP.corpusBonus;
+    }
+    const prev = best.get(c.at!);
+    if (!prev || score > prev.score!) best.set(c.at!, { ...c, score });
+  }
+  const kept: TypoCandidate[] = [];
+  for (const c of [...best.values()].sort((x, y) => y.score! - x.score!)) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return [...out, ...kept.sort((x, y) => x.start - y.start)];
 }
 
 /**

@@ -143,16 +143,19 @@ export const CHANNEL_WEIGHT: Record<Confusion | 'none', number> = {
 const TWO_EDIT_WEIGHT = 0.95;
 /** Two neighbouring characters swapped (两个护维). */
 const SWAP_WEIGHT = 0.9;
-/** Weight of a substitution whose new character (by no channel) sits in a three-character run the corpus uses. */
-const LOCALLY_ATTESTED = 0.75;
+/** Weight of a character repeated from beside it (see echoed). */
+const ECHO_WEIGHT = 0.95;
 
-/** True when a run of three Han characters of `found` through offset `at` occurs in the corpus. */
-function locallyAttested(corpus: CorpusText, found: string, at: number): boolean {
-  for (let a = Math.max(0, at - 2); a <= at && a + 3 <= found.length; a++) {
-    const tri = found.slice(a, a + 3);
-    if (isHan(tri.charCodeAt(0)) && isHan(tri.charCodeAt(1)) && isHan(tri.charCodeAt(2)) && occurs(corpus, tri)) return true;
-  }
+/** True when the character at `at` of `found` also stands one or two places before or after it. */
+function echoed(found: string, at: number): boolean {
+  for (const q of [at - 2, at - 1, at + 1, at + 2]) if (q >= 0 && q < found.length && found.charCodeAt(q) === found.charCodeAt(at)) return true;
   return false;
+}
+
+/** True when the character at `at` of `found` makes a pair with a neighbour there that the corpus uses: a word. */
+function makesWord(corpus: CorpusText, found: string, at: number): boolean {
+  const pair = (a: number) => a >= 0 && a + 2 <= found.length && isHan(found.charCodeAt(a)) && isHan(found.charCodeAt(a + 1)) && occurs(corpus, found.slice(a, a + 2));
+  return pair(at - 1) || pair(at);
 }
 
 /**
@@ -240,6 +243,13 @@ function judge(corpus: CorpusText, c: Candidate, found: string): { confidence: n
       }
     }
     weight = c.at2 === undefined ? likeliest : likeliest * TWO_EDIT_WEIGHT;
+    // A character repeated from beside it (理想理念, 特色色会) is the typist's echo: a slip whatever it makes.
+    const echo = c.at2 === undefined && !channel && echoed(found, c.at);
+    if (echo) weight = ECHO_WEIGHT;
+    // In a plain phrase, a character typed for the other by no channel that makes a word the corpus
+    // uses with a neighbour is another wording (开设 for 开展, 最新理论 for 创新理论), not a slip;
+    // inside quotes and parallel groups the wording is fixed, and such a word is still a slip.
+    else if (!channel && f.form !== 'quoted' && f.form !== 'group' && makesWord(corpus, found, c.at)) return NONE;
   }
   if (occurs(corpus, found)) return NONE;
   // The draft's item (between punctuation) used elsewhere in the corpus is a wording, not a slip.
@@ -259,8 +269,7 @@ function judge(corpus: CorpusText, c: Candidate, found: string): { confidence: n
         fixed = Math.min(fixed, use.total > 0 ? use.same / use.total : 1);
       }
     }
-    // The changed character reads naturally with its neighbours somewhere in the corpus: maybe a wording.
-    if (!channel && c.at2 === undefined && locallyAttested(corpus, found, c.at)) fixed *= LOCALLY_ATTESTED;
+
   } else if (c.kind === 'insertion') {
     const use = slotUse(corpus, p.slice(0, c.at), p.slice(c.at), c.width, undefined);
     fixed = f.count / (f.count + use.total);
@@ -376,7 +385,10 @@ export function checkFormulations(index: CheckIndex, draft: string, options: For
   // all the items it moved); then the most confident, of equals the narrower (closer to the slip).
   const order = (i: FormulationIssue) => (i.kind === 'transposition' ? i.end - i.start : 0);
   judged.sort((a, b) => order(b) - order(a) || b.confidence - a.confidence || a.end - a.start - (b.end - b.start) || a.start - b.start);
+  // A reading that explains more of the span's changes wins over one inside it that explains fewer:
+  // 信时代中国特色折会主义 is two slips of 习近平新时代中国特色社会主义思想, not one of 中国特色社会主义.
+  const explained = judged.filter((b) => !judged.some((a) => a.edits > b.edits && a.start <= b.start && b.end <= a.end));
   const kept: FormulationIssue[] = [];
-  for (const issue of judged) if (!kept.some((k) => issue.start < k.end && k.start < issue.end)) kept.push(issue);
+  for (const issue of explained) if (!kept.some((k) => issue.start < k.end && k.start < issue.end)) kept.push(issue);
   return kept.sort((a, b) => a.start - b.start);
 }

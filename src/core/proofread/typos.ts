@@ -93,32 +93,61 @@ function gapKey(text: string, start: number, len: number, gap: number): number {
   return key * 16 + len * 4 + gap;
 }
 
+/** The restorable words of one gap key: their missing characters, and each word's ln P. */
+interface GapWords {
+  chars: string;
+  logP: Float64Array;
+}
+
 const MISSPELLING_FIRST = new Set(Object.keys(MISSPELLINGS).map((w) => w[0]));
 const isVerb = (tag: string | undefined) => tag === 'v' || tag === 'vd' || tag === 'vi';
 const reduplicated = (w: string) => (w.length === 4 && w[0] === w[1] && w[2] === w[3]) || (w.length === 3 && w[1] === w[2]);
 
 export class TypoChecker {
-  private wildcards?: Map<number, string>;
+  private wildcards?: Map<number, GapWords>;
   private innerBigrams?: Set<string>;
   private confusable?: ConfusionSets;
 
   constructor(readonly lexicon: Lexicon) {}
 
-  /** Dictionary words of 2–4 Han characters used at least minCandidateCount times, filed under each one-character gap. */
-  private candidates(): Map<number, string> {
+  /**
+   * Dictionary words of 2–4 Han characters that may be restored (used at least minCandidateCount and
+   * minRestoredCount times), filed under each one-character gap with their log probabilities.
+   */
+  private candidates(): Map<number, GapWords> {
     if (this.wildcards) return this.wildcards;
-    const map = new Map<number, string>();
-    for (const [w] of this.lexicon.frequencies.entries(WORD_SLIP.minCandidateCount)) {
+    const map = new Map<number, { chars: string; logP: number[] }>();
+    for (const [w] of this.lexicon.frequencies.entries(Math.max(WORD_SLIP.minCandidateCount, WORD_SLIP.minRestoredCount))) {
       if (w.length < 2 || w.length > 4 || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
+      const logP = this.lexicon.wordLogProbability(w);
       for (let k = 0; k < w.length; k++) {
         const key = gapKey(w, 0, w.length, k);
-        map.set(key, (map.get(key) ?? '') + w[k]);
+        const entry = map.get(key);
+        if (entry) {
+          entry.chars += w[k];
+          entry.logP.push(logP);
+        } else map.set(key, { chars: w[k], logP: [logP] });
       }
     }
-    this.wildcards = map;
+    const words = new Map<number, GapWords>();
+    for (const [key, { chars, logP }] of map) words.set(key, { chars, logP: Float64Array.from(logP) });
+    this.wildcards = words;
     const chars = new Set<string>();
-    for (const list of map.values()) for (const c of list) chars.add(c);
+    for (const list of words.values()) for (const c of list.chars) chars.add(c);
     this.confusable = new ConfusionSets(chars);
+    return words;
+  }
+
+  /** What each character may have been written for, by code unit (see slips). */
+  private readonly codeChannels = new Map<string, Map<number, Confusion>>();
+
+  private channelsByCode(confusable: ConfusionSets, ch: string): ReadonlyMap<number, Confusion> {
+    let map = this.codeChannels.get(ch);
+    if (!map) {
+      map = new Map();
+      for (const [c, channel] of confusable.of(ch)) map.set(c.charCodeAt(0), channel);
+      this.codeChannels.set(ch, map);
+    }
     return map;
   }
 
@@ -269,24 +298,25 @@ export class TypoChecker {
     for (let i = 0; i < n; i++) {
       if (settled[i]) continue;
       const wrong = clause[i];
-      const channels = confusable.of(wrong);
+      const channels = this.channelsByCode(confusable, wrong);
       if (!channels.size) continue;
       for (let len = 2; len <= 4; len++)
         for (let k = 0; k < len; k++) {
           const s = i - k;
           if (s < 0 || s + len > n) continue;
-          const chars = index.get(gapKey(clause, s, len, k));
-          if (!chars) continue;
+          const words = index.get(gapKey(clause, s, len, k));
+          if (!words) continue;
+          const { chars, logP } = words;
           for (let q = 0; q < chars.length; q++) {
-            const right = chars[q];
-            const channel = channels.get(right);
+            // By code unit: a Han character read as a string is a new string each time, and this loop is the check's hottest.
+            const channel = channels.get(chars.charCodeAt(q));
             if (!channel) continue;
-            const restored = clause.slice(s, i) + right + clause.slice(i + 1, s + len);
-            if (lex.wordFrequency(restored) < WORD_SLIP.minRestoredCount) continue;
+            const right = chars[q];
             // What the word alone gains over the characters it replaces bounds what the sentence can:
             // most candidates stop here, before the sentence is scored.
-            const local = lex.wordLogProbability(restored) - spanLogP(clause.slice(s, s + len)) + Math.log(CONFUSION_WEIGHT[channel]);
+            const local = logP[q] - spanLogP(clause.slice(s, s + len)) + Math.log(CONFUSION_WEIGHT[channel]);
             if (local + WORD_SLIP.corpusBonus + WORD_SLIP.draftBonus + WORD_SLIP.localSlack < WORD_SLIP.threshold) continue;
+            const restored = clause.slice(s, i) + right + clause.slice(i + 1, s + len);
             const fixed = lex.withReplacement(tables, i, right);
             // The restored word explains its neighbours: no stray rare character is left beside it.
             if (fixed.end - fixed.start < 2 || fragment(fixed.left) || fragment(fixed.right)) continue;

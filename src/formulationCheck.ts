@@ -5,7 +5,7 @@
 // diagnostic points to. The diagnostics themselves are proofread.ts's, one collection for every kind.
 // Nothing is checked before the corpus loads, or when speechDrafter.check.enabled is off.
 import * as vscode from 'vscode';
-import { checkFormulations, formulationFinding, indexEvidence } from './core/check';
+import { checkFormulations, formulationFinding, indexEvidence, warmUpCheck } from './core/check';
 import type { ProofreadFinding } from './core/proofread/types';
 import type { Corpus, LoadedCorpus } from './corpus';
 import { speechUri } from './speechDocuments';
@@ -16,6 +16,11 @@ const MAX_CHECK_CHARS = 200_000;
 
 export class FormulationSource {
   constructor(private readonly corpus: Corpus) {}
+
+  /** A corpus loaded: its check (and completion's 提法 guard) reads pinyin, loaded now rather than on a keystroke. */
+  corpusLoaded(): void {
+    setTimeout(warmUpCheck, 0);
+  }
 
   /** The loaded corpus; undefined until the first load ends (asks for it). */
   loaded(): LoadedCorpus | undefined {

@@ -143,7 +143,12 @@ export class ProofreadDiagnostics implements vscode.Disposable {
       },
     });
     // A new corpus version: its formulations and counts may differ, so every open draft is checked again.
-    this.subscriptions.push(corpus.onDidChange(() => this.drafts.scheduleAll()));
+    this.subscriptions.push(
+      corpus.onDidChange(() => {
+        formulations.corpusLoaded();
+        this.drafts.scheduleAll();
+      }),
+    );
     if (vscode.workspace.textDocuments.some((d) => isDraft(d))) void corpus.ready.then(() => this.drafts.scheduleAll());
     this.drafts.scheduleAll();
   }

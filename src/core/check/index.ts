@@ -10,3 +10,5 @@ export {
   type PhraseExample,
 } from './check';
 export { checkDraft, formulationFinding, indexEvidence, type DraftCheckOptions } from './findings';
+/** Loads what the check's homophone and look-alike weights read (pinyin-pro, ~80 ms) ahead of the first check. */
+export { warmUpPinyin as warmUpCheck } from '../lexicon/confusable';

@@ -24,6 +24,11 @@ function toneless(ch: string): string[] {
   return pinyinPro.pinyin(ch, { toneType: 'none', multiple: true, type: 'array' });
 }
 
+/** Loads pinyin-pro now (the editor does so once its corpus is ready, not on the first keystroke the check judges). */
+export function warmUpPinyin(): void {
+  readings('一');
+}
+
 /** Toneless pinyin readings of one Han character (several for 行, 长…); empty for anything else. */
 export function readings(ch: string): readonly string[] {
   let r = readingsCache.get(ch);

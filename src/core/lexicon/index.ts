@@ -15,7 +15,7 @@ import { segment, type Token } from './segmenter';
 
 export { segment, segmenterLoaded, tagWords, warmUpSegmenter, type Token } from './segmenter';
 export { WordFrequencies, dictionaryPath, BUNDLED_DICTIONARY } from './frequencies';
-export { confusion, lookAlikes, readings, ConfusionSets, CONFUSION_WEIGHT, type Confusion } from './confusable';
+export { confusion, lookAlikes, readings, warmUpPinyin, ConfusionSets, CONFUSION_WEIGHT, type Confusion } from './confusable';
 
 /** A word used at least this often in jieba's 60 M-word text (about one in 600,000) counts as common. */
 export const COMMON_WORD_COUNT = 100;

@@ -5,7 +5,7 @@
 // 10,000-字 draft. A sample speech is checked against an index of the other 32 (leave-one-out); a
 // written one against all 33. Speeches and written texts are split in two halves: `tune` (what the
 // thresholds were set on) and `held-out` (reported beside it, never tuned on).
-// Usage: npm run bench:proofread -- [--per-kind 6] [--seed 1] [--no-corpus] [--slip-threshold N] [--min-confidence X] [--docs DIR] [--json FILE] [--list]
+// Usage: npm run bench:proofread -- [--per-kind 6] [--seed 1] [--no-corpus] [--slip-threshold N] [--min-confidence X] [--docs DIR] [--json FILE] [--list] [--speed-only]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDraft, checkFormulations, DEFAULT_MIN_CONFIDENCE } from '../../src/core/check';
@@ -46,7 +46,8 @@ const speeches: SpeechDocument[] = files.map((f) => {
   return { id: f, title: text.slice(0, text.indexOf('\n')), kind: '其他', text, source: join(docsDir, f), sourceLines: [0, 0], headings: [] };
 });
 const speechChars = speeches.reduce((n, d) => n + d.text.length, 0);
-const docs: Doc[] = speeches.map((d, i) => ({
+const speedOnly = args.includes('--speed-only');
+const docs: Doc[] = (speedOnly ? [] : speeches).map((d, i) => ({
   id: d.id,
   text: d.text,
   half: i % 2 === 0 ? 'tune' : 'held-out',
@@ -56,7 +57,7 @@ const docs: Doc[] = speeches.map((d, i) => ({
 }));
 // As much written text as there are speeches.
 const allSpeeches = useCorpus ? buildCorpusIndex(speeches) : undefined;
-for (let k = 0, chars = 0; chars < speechChars; k++) {
+for (let k = 0, chars = 0; !speedOnly && chars < speechChars; k++) {
   const text = writeSpeech(1000 + k, 5000);
   chars += text.length;
   docs.push({ id: `written-${k}`, text, half: k % 2 === 0 ? 'tune' : 'held-out', source: 'written', index: allSpeeches });
@@ -120,11 +121,11 @@ const slice = (source: Doc['source'], half?: Doc['half']) => reports.filter((r) 
 console.log(
   `proofread benchmark: ${perKind} injected errors per kind per document, seed ${seed}, corpus ${useCorpus ? 'on (leave-one-out)' : 'off'}, slip threshold ${WORD_SLIP.threshold}, 提法 threshold ${minConfidence}; ${docs.length} indexes built in ${(indexMs / 1000).toFixed(1)} s, lexicon loaded in ${loadMs.toFixed(0)} ms`,
 );
-table('sample speeches, tune half', slice('speech', 'tune'));
-table('sample speeches, held-out half', slice('speech', 'held-out'));
-table('written speeches, tune half', slice('written', 'tune'));
-table('written speeches, held-out half', slice('written', 'held-out'));
-table('all', reports);
+if (!speedOnly) table('sample speeches, tune half', slice('speech', 'tune'));
+if (!speedOnly) table('sample speeches, held-out half', slice('speech', 'held-out'));
+if (!speedOnly) table('written speeches, tune half', slice('written', 'tune'));
+if (!speedOnly) table('written speeches, held-out half', slice('written', 'held-out'));
+if (!speedOnly) table('all', reports);
 
 // Speed: a 10,000-字 draft from the speeches, checked from scratch (both checks), then again after a
 // one-character edit (the proofreader's paragraph cache; the 提法 check reads the whole draft again).

@@ -119,6 +119,19 @@ function segmentAround(s: string, at: number): string {
   return s.slice(a, b);
 }
 
+/** True when `item` stands in the corpus between punctuation marks (or line ends) somewhere, among up to `maxInspect` occurrences. */
+function occursAsItem(corpus: CorpusText, item: string, maxInspect = 400): boolean {
+  const { text, sa } = corpus;
+  const [lo, hi] = findRange(text, sa, item);
+  const step = Math.max(1, (hi - lo) / maxInspect);
+  const bounded = (pos: number) => pos < 0 || pos >= text.length || isSeparator(text.charCodeAt(pos));
+  for (let k = lo; k < hi; k += step) {
+    const pos = sa[Math.floor(k)];
+    if (bounded(pos - 1) && bounded(pos + item.length)) return true;
+  }
+  return false;
+}
+
 /** Weight of a formulation by the number of speeches that use it: 2 → 0.67, 5 → 0.83, 13 → 0.93. */
 const support = (speeches: number) => speeches / (speeches + 1);
 /** Longer formulations leave less room for a legitimate look-alike: 4 Han chars → 0.8, 6 or more → 1. */
@@ -252,10 +265,11 @@ function judge(corpus: CorpusText, c: Candidate, found: string): { confidence: n
     else if (!channel && f.form !== 'quoted' && f.form !== 'group' && makesWord(corpus, found, c.at)) return NONE;
   }
   if (occurs(corpus, found)) return NONE;
-  // The draft's item (between punctuation) used elsewhere in the corpus is a wording, not a slip.
+  // The draft's item (between punctuation) used as an item elsewhere in the corpus is a wording, not a
+  // slip; as part of a longer item it is not (以学正 of 以学正风 is the slip of a dropped character).
   for (const q of c.at2 === undefined ? [c.at] : [c.at, c.at2]) {
     const segment = segmentAround(found, q);
-    if (segment.length >= 3 && segment !== found && occurs(corpus, segment)) return NONE;
+    if (segment.length >= 3 && segment !== found && occursAsItem(corpus, segment)) return NONE;
   }
   let fixed = 1;
   if (c.kind === 'substitution') {

@@ -12,13 +12,16 @@ export type ProofreadKind = (typeof PROOFREAD_KINDS)[number];
 
 /** Every finding's code, `kind.rule`; the message parameters each one carries are listed beside it. */
 export const PROOFREAD_CODES = {
-  /** A formulation of the corpus with one or two characters changed (两个拥护, 社会注意思想). {found, expected, speeches, count, edits, channel?, title?} */
+  /**
+   * A formulation of the corpus with one or two characters changed (两个拥护, 社会注意思想).
+   * {found, expected, speeches, count, edits, channel?, title?, docId?, line?}: the evidence is a speech using it, its 0-based line.
+   */
   'formulation.substitution': 'formulation',
-  /** A formulation with a character or a word inserted (两个坚决维护). {found, expected, speeches, count, edits, title?} */
+  /** A formulation with a character or a word inserted (两个坚决维护). The same params. */
   'formulation.insertion': 'formulation',
-  /** A formulation with a character or a word left out (两维护). {found, expected, speeches, count, edits, title?} */
+  /** A formulation with a character or a word left out (两维护). The same params. */
   'formulation.deletion': 'formulation',
-  /** A formulation with two neighbours or two items of a parallel group swapped. {found, expected, speeches, count, edits, title?} */
+  /** A formulation with two neighbours or two items of a parallel group swapped. The same params. */
   'formulation.transposition': 'formulation',
   /** A word used where its look-alike belongs in this context (截止目前 → 截至目前). {found, expected} */
   'typo.confusion': 'typo',

@@ -8,8 +8,8 @@ import { isDraft } from './drafts';
 export interface DraftCheckerOptions {
   /** The DiagnosticCollection's name. */
   name: string;
-  /** The settings section whose changes re-check every open draft. */
-  section: string;
+  /** The settings sections whose changes re-check every open draft. */
+  sections: string[];
   debounceMs: number;
   /** Whether this draft is checked now (a setting, a size limit). */
   wanted(document: vscode.TextDocument): boolean;
@@ -33,7 +33,7 @@ export class DraftChecker implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(options.section)) this.scheduleAll();
+        if (options.sections.some((s) => e.affectsConfiguration(s))) this.scheduleAll();
       }),
     );
   }

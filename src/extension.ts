@@ -15,7 +15,6 @@ import { Corpus } from './corpus';
 import { registerCorpusStatus } from './corpusStatus';
 import { OpenDrafts } from './drafts';
 import type { Feature, FeatureContext } from './feature';
-import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerPhrasesView } from './phrasesView';
@@ -40,7 +39,6 @@ const features: Feature[] = [
   registerPhrasesView,
   registerStatusBar,
   registerCorpusStatus,
-  registerFormulationCheck,
   registerExportDocx,
   registerPagePreview,
   registerImportDocx,

@@ -35,7 +35,7 @@ for (const t of [0.01, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9
   const wrong = injected.filter((s) => s.wrongFix && s.confidence! >= t).length;
   console.log(`${t.toFixed(2).padStart(9)}  ${String(f).padStart(5)}  ${((f * 10_000) / report.chars).toFixed(2).padStart(6)}  ${(hit / report.injected).toFixed(3).padStart(6)}  ${String(wrong).padStart(9)}`);
 }
-for (const form of ['quoted', 'group', 'item', 'long']) {
+for (const form of ['quoted', 'group', 'item', 'long', 'part']) {
   const of = injected.filter((s) => s.form === form);
   if (of.length) console.log(`  ${form.padEnd(7)} injected ${String(of.length).padStart(3)}, recall ${(of.filter((s) => s.detected).length / of.length).toFixed(2)}`);
 }

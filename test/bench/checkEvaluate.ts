@@ -5,6 +5,7 @@
 import { checkFormulations, type FormulationIssue } from '../../src/core/check';
 import { buildCorpusIndex, isHan, type CorpusIndex } from '../../src/core/index';
 import { occurs } from '../../src/core/phrases';
+import { confusion } from '../../src/core/lexicon';
 import { findRange } from '../../src/core/phrases/suffixArray';
 import type { SpeechDocument } from '../../src/core/types';
 
@@ -59,7 +60,7 @@ export interface LeaveOneOutOptions {
   slipsPerSpeech: number;
   /**
    * 'random': the new character is drawn from the corpus's characters. 'word': it makes a word the
-   * corpus uses with the character before it (如 IME 选错同音词: 增智 → 增值), the harder case.
+   * corpus uses with the character before it and was typed for the old one (如 IME 选错同音词: 增智 → 增值), the harder case.
    */
   slips: 'random' | 'word';
   seed: number;
@@ -89,13 +90,16 @@ function corpusCharacter(index: CorpusIndex, rnd: () => number, not: string): st
   }
 }
 
-/** A Han character the corpus writes after `before` (so the two make a word it uses), or undefined. */
+/**
+ * A Han character the corpus writes after `before` (so the two make a word it uses) that a writer
+ * could have typed for `not` (the same or a similar pinyin, a similar shape: an IME's wrong pick), or undefined.
+ */
 function wordCharacter(index: CorpusIndex, rnd: () => number, before: string, not: string): string | undefined {
   const { text, sa } = index.corpus;
   const [lo, hi] = findRange(text, sa, before);
-  for (let attempt = 0; attempt < 20 && hi > lo; attempt++) {
+  for (let attempt = 0; attempt < 40 && hi > lo; attempt++) {
     const ch = String.fromCharCode(text.charCodeAt(sa[lo + Math.floor(rnd() * (hi - lo))] + 1) || 0);
-    if (ch && ch !== not && isHan(ch.charCodeAt(0))) return ch;
+    if (ch && ch !== not && isHan(ch.charCodeAt(0)) && confusion(ch, not)) return ch;
   }
   return undefined;
 }
@@ -104,8 +108,11 @@ function wordCharacter(index: CorpusIndex, rnd: () => number, before: string, no
 function injectSlips(index: CorpusIndex, text: string, count: number, kind: LeaveOneOutOptions['slips'], rnd: () => number): { text: string; slip: InjectedSlip }[] {
   type Site = { formulation: string; form: string; pos: number };
   const sites: Site[] = [];
-  for (const f of index.formulations.formulations)
+  // Whole formulations: a part (四个意识 of “四个意识”) lies inside one, whose slips are drawn already.
+  for (const f of index.formulations.formulations) {
+    if (f.form === 'part') continue;
     for (let p = text.indexOf(f.text); p >= 0; p = text.indexOf(f.text, p + 1)) sites.push({ formulation: f.text, form: f.form, pos: p });
+  }
   // One site per formulation, so frequent words do not crowd out the rest.
   const byFormulation = new Map<string, Site>();
   for (const s of sites.sort((a, b) => a.pos - b.pos)) if (!byFormulation.has(s.formulation)) byFormulation.set(s.formulation, s);

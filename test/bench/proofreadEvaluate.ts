@@ -2,14 +2,25 @@
 // confusion pairs, punctuation, numbers, numbering), the text is proofread once, and each error counts
 // as caught when findings cover it and their fixes give the clean text back. Findings on the clean
 // text itself are the checker's false alarms (unless a reader confirms them as real slips).
+import type { CheckIndex } from '../../src/core/check';
+import { FIXED_SLOT, hanCount, TWO_EDIT_MIN_CHARS } from '../../src/core/index';
 import { lookAlikes, readings, segment, tagWords, type Lexicon } from '../../src/core/lexicon';
-import { applyFixes, Proofreader } from '../../src/core/proofread/proofread';
+import { occurs } from '../../src/core/phrases';
+import { applyFixes } from '../../src/core/proofread/proofread';
 import { isHan } from '../../src/core/proofread/prose';
 import { MISSPELLINGS } from '../../src/core/proofread/typoRules';
-import type { CorpusEvidence, ProofreadFinding } from '../../src/core/proofread/types';
+import type { ProofreadFinding } from '../../src/core/proofread/types';
 
 /** What was injected: the report's rows. */
 export const INJECTED_KINDS = {
+  /** 提法 slips, inside a formulation the index knows (where it is fixed: inside quotes, items, not a plain phrase's ends). */
+  // (Chosen in this order, each clear of those before: the kinds with the fewest sites first.)
+  'formulation.swap': 'formulation',
+  'formulation.deletion': 'formulation',
+  'formulation.insertion': 'formulation',
+  'formulation.two': 'formulation',
+  'formulation.homophone': 'formulation',
+  'formulation.char': 'formulation',
   'typo.confusion': 'typo',
   'typo.misspelling': 'typo',
   'typo.homophone': 'typo',
@@ -31,6 +42,8 @@ export interface Injection {
   replacement: string;
   /** Where a finding must point to count (default: the changed span): an unpaired mark's partner. */
   flagAt?: number;
+  /** What a finding may cover (default the changed span): a 提法 slip's whole formulation. Kept clear of other injections. */
+  extent?: [number, number];
 }
 
 export interface InjectedResult extends Injection {
@@ -146,6 +159,74 @@ function numberingSites(text: string, add: (kind: InjectedKind, rule: string, at
   }
 }
 
+/** Words a writer adds inside a formulation (两个坚决维护) and characters an IME adds. */
+const INSERTED = ['坚决', '切实', '全面', '深入', '更加', '不断', '新', '大', '好', '更'];
+
+/**
+ * 提法 slips in `text`: for each occurrence of a whole formulation of the index, one of each kind,
+ * at a random place where the formulation is fixed (its slots), each a text the corpus never writes.
+ * `common` are common characters (a random slip is one a writer could type), `byReading` the
+ * common characters of each pinyin (an IME's homophones).
+ */
+function formulationSites(text: string, index: CheckIndex, rnd: () => number, common: string[], byReading: Map<string, string[]>): Injection[] {
+  const sites: Injection[] = [];
+  const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
+  const homophone = (ch: string) => pick([...readings(ch).flatMap((r) => byReading.get(r) ?? []), ...lookAlikes(ch)].filter((c) => c !== ch && han(c)));
+  const seen = new Set<string>();
+  for (const f of index.formulations.formulations) {
+    if (f.form === 'part' || seen.has(f.text)) continue;
+    seen.add(f.text);
+    for (let p = text.indexOf(f.text); p >= 0; p = text.indexOf(f.text, p + f.text.length)) {
+      const extent: [number, number] = [p, p + f.text.length];
+      const fixed = [...f.text].map((c, i) => (f.slots[i] === FIXED_SLOT && han(c) ? i : -1)).filter((i) => i >= 0);
+      // The variant must be new to the corpus: a wording it uses is no slip.
+      const add = (kind: InjectedKind, rule: string, at: number, original: string, replacement: string) => {
+        const variant = f.text.slice(0, at - p) + replacement + f.text.slice(at - p + original.length);
+        if (!occurs(index.corpus, variant)) sites.push({ kind, rule, at, original, replacement, extent });
+      };
+      const one = pick(fixed);
+      if (one !== undefined) {
+        const random = pick(common.filter((c) => c !== f.text[one]).slice(0, 3000));
+        if (random) add('formulation.char', f.form, p + one, f.text[one], random);
+        const h = homophone(f.text[one]);
+        if (h) add('formulation.homophone', f.form, p + one, f.text[one], h);
+      }
+      // Two characters: a word picked wrongly (two neighbours), or two apart, each typed for the other.
+      if (hanCount(f.text) >= TWO_EDIT_MIN_CHARS) {
+        const pairs = fixed.filter((i) => fixed.includes(i + 1));
+        const a = rnd() < 0.5 ? pick(pairs) : pick(fixed);
+        const b = a === undefined ? undefined : pairs.includes(a) && rnd() < 0.5 ? a + 1 : pick(fixed.filter((i) => i > a + 1));
+        if (a !== undefined && b !== undefined) {
+          const ha = homophone(f.text[a]);
+          const hb = homophone(f.text[b]);
+          if (ha && hb) add('formulation.two', b === a + 1 ? 'word' : 'apart', p + a, f.text.slice(a, b + 1), ha + f.text.slice(a + 1, b) + hb);
+        }
+      }
+      // Inserted or dropped: inside quotes and items only (a plain phrase takes and drops words).
+      if (f.form !== 'long') {
+        const between = fixed.filter((i) => fixed.includes(i - 1));
+        const at = pick(between);
+        const word = pick(INSERTED);
+        if (at !== undefined && word) add('formulation.insertion', word.length === 1 ? 'char' : 'word', p + at, '', word);
+        const dropped = pick(fixed);
+        if (dropped !== undefined && hanCount(f.text) > 4) add('formulation.deletion', f.form, p + dropped, f.text[dropped], '');
+      }
+      if (f.form === 'group') {
+        const quoted = f.text.startsWith('“') && f.text.endsWith('”');
+        const separator = /[、，；]/.exec(f.text)?.[0];
+        if (!separator) continue;
+        const items = (quoted ? f.text.slice(1, -1) : f.text).split(separator);
+        const i = Math.floor(rnd() * items.length);
+        const j = (i + 1 + Math.floor(rnd() * (items.length - 1))) % items.length;
+        [items[i], items[j]] = [items[j], items[i]];
+        const swapped = quoted ? `“${items.join(separator)}”` : items.join(separator);
+        if (swapped !== f.text) add('formulation.swap', `${items.length} items`, p, f.text, swapped);
+      }
+    }
+  }
+  return sites;
+}
+
 /** A homophone or look-alike for the character at a site: common, and making no dictionary word. */
 function typoReplacement(site: Injection, text: string, lexicon: Lexicon, rnd: () => number, byReading: Map<string, string[]>): string | undefined {
   const ch = site.original;
@@ -173,15 +254,19 @@ function typoReplacement(site: Injection, text: string, lexicon: Lexicon, rnd: (
  * Up to `perKind` errors of each kind in `text`, at least `gap` characters apart, the rules of each
  * kind taken in turn so a frequent rule does not crowd out the rest.
  */
-export function chooseInjections(text: string, lexicon: Lexicon, rnd: () => number, perKind: number, gap = 24): Injection[] {
+export function chooseInjections(text: string, lexicon: Lexicon, rnd: () => number, perKind: number, gap = 24, index?: CheckIndex): Injection[] {
   const byReading = new Map<string, string[]>();
+  const common: string[] = [];
   for (const [w, n] of lexicon.frequencies.entries(COMMON_CHAR)) {
     if (w.length !== 1 || !han(w) || n < COMMON_CHAR) continue;
+    common.push(w);
     for (const r of readings(w)) (byReading.get(r) ?? byReading.set(r, []).get(r)!).push(w);
   }
-  const sites = injectionSites(text, lexicon);
+  const sites = [...(index ? formulationSites(text, index, rnd, common, byReading) : []), ...injectionSites(text, lexicon)];
   const chosen: Injection[] = [];
-  const free = (s: Injection) => chosen.every((c) => Math.abs(c.at - s.at) >= gap && (c.flagAt === undefined || Math.abs(c.flagAt - s.at) >= gap));
+  const extent = (s: Injection): [number, number] => s.extent ?? [s.at, s.at + Math.max(1, s.original.length)];
+  const apart = (a: [number, number], b: [number, number]) => a[1] + gap <= b[0] || b[1] + gap <= a[0];
+  const free = (s: Injection) => chosen.every((c) => apart(extent(c), extent(s)) && (c.flagAt === undefined || Math.abs(c.flagAt - s.at) >= gap) && (s.flagAt === undefined || Math.abs(s.flagAt - c.at) >= gap));
   for (const kind of Object.keys(INJECTED_KINDS) as InjectedKind[]) {
     const byRule = new Map<string, Injection[]>();
     for (const s of sites) if (s.kind === kind) (byRule.get(s.rule) ?? byRule.set(s.rule, []).get(s.rule)!).push(s);
@@ -242,10 +327,10 @@ export interface DocumentReport {
 }
 
 /** Proofreads a clean document and a copy with `injections`; matches findings to them. */
-export function evaluateDocument(id: string, clean: string, injections: Injection[], proofreader: Proofreader, corpus?: CorpusEvidence): DocumentReport {
-  const cleanFindings = proofreader.proofread(clean, { corpus });
+export function evaluateDocument(id: string, clean: string, injections: Injection[], check: (text: string) => ProofreadFinding[]): DocumentReport {
+  const cleanFindings = check(clean);
   const { text, at } = inject(clean, injections);
-  const findings = proofreader.proofread(text, { corpus });
+  const findings = check(text);
   const used = new Set<ProofreadFinding>();
   const injected: InjectedResult[] = injections.map((s, i) => {
     const { start, end, flag } = at[i];
@@ -256,12 +341,8 @@ export function evaluateDocument(id: string, clean: string, injections: Injectio
     let caught = false;
     if (hits.length) {
       if (flag !== undefined) caught = hits.some((f) => f.code === 'punctuation.unpaired');
-      else {
-        // The fixes of the findings there give the clean text of the neighbourhood back.
-        const margin = 12;
-        const fixed = applyFixes(text.slice(Math.max(0, start - margin), end + margin), hits.map((f) => ({ ...f, start: f.start - Math.max(0, start - margin), end: f.end - Math.max(0, start - margin) })), () => true);
-        caught = fixed === clean.slice(Math.max(0, s.at - margin), s.at + s.original.length + margin);
-      }
+      // The fixes of the findings there undo this error exactly (and change nothing else).
+      else caught = applyFixes(text, hits, () => true) === text.slice(0, start) + s.original + text.slice(end);
     }
     return { ...s, start, end, caught, wrongFix: hits.length > 0 && !caught };
   });

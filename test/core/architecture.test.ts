@@ -79,7 +79,10 @@ const ALLOWED: Record<string, string[]> = {
   index: ['corpus', 'phrases'],
   complete: ['index', 'phrases'],
   search: ['index'],
-  check: ['index', 'phrases'],
+  // The lexicon's pinyin and look-alike tables (lexicon/confusable, no dictionary): a homophone or
+  // look-alike is a likelier slip. proofread: 全文校对 reports 提法 slips as proofreading findings,
+  // one list with the proofreader's kinds (check/findings.ts).
+  check: ['index', 'phrases', 'lexicon', 'proofread'],
   suggest: ['complete', 'check', 'index', 'phrases'],
   // Word out and in: the draft's text and outline, the corpus's .docx reader; never the index.
   export: ['corpus'],

@@ -3,7 +3,7 @@
 // recall are in test/integration/checkLeaveOneOut.test.ts; the speed is in npm run bench:check.)
 import * as assert from 'node:assert/strict';
 import { checkFormulations, type FormulationIssue } from '../../src/core/check';
-import { buildCorpusIndex, FormulationTable, type CorpusIndex } from '../../src/core/index';
+import { buildCorpusIndex, FormulationTable, suspectSlips, type CorpusIndex } from '../../src/core/index';
 import type { SpeechDocument } from '../../src/core/types';
 import { sampleIndex } from './phrasesFixture';
 
@@ -91,6 +91,35 @@ describe('check: near-misses of formulations', () => {
     }
   });
 
+  it('flags the slips of issue 13: two characters changed, a word inserted, a homophone or look-alike in a numbered formulation', () => {
+    const cases: [string, string, number][] = [
+      // [draft, the text after the fix, characters the slip changed]
+      ['深入学习习近平新时代中国特色社会注意思想。', '深入学习习近平新时代中国特色社会主义思想。', 2],
+      ['坚决做到“两个坚决维护”。', '坚决做到“两个维护”。', 2],
+      ['切实做到“两个拥护”。', '切实做到“两个维护”。', 1],
+      ['不断增强“四个意思”。', '不断增强“四个意识”。', 1],
+      ['坚定“四个自性”。', '坚定“四个自信”。', 1],
+      ['深刻领悟“两个确力”的决定性意义。', '深刻领悟“两个确立”的决定性意义。', 1],
+      ['牢记使名，砥砺前行。', '牢记使命，砥砺前行。', 1],
+    ];
+    for (const [draft, right, edits] of cases) {
+      const issue = only(draft);
+      assert.equal(applyFixes(draft, [issue]), right, draft);
+      assert.equal(issue.edits, edits, draft);
+    }
+    // The channel that makes a slip likelier: 注意 is typed for 主义 (zhuyi), 确力 for 确立 (queli).
+    assert.equal(only('深刻领悟“两个确力”的决定性意义。').channel, 'homophone');
+    assert.equal(only('深入学习习近平新时代中国特色社会注意思想。').channel, 'homophone');
+  });
+
+  it('flags two neighbours swapped inside quotes, and two substitutions only where each is typed for the other', () => {
+    const swapped = only('坚决做到“两个护维”。');
+    assert.equal(swapped.kind, 'transposition');
+    assert.equal(applyFixes('坚决做到“两个护维”。', [swapped]), '坚决做到“两个维护”。');
+    // 社会文化思想 is two characters away too, but neither is a homophone or look-alike: another wording.
+    assert.deepEqual(checkFormulations(index, '深入学习习近平新时代中国特色社会文化思想。').filter((i) => i.edits === 2), []);
+  });
+
   it('leaves numbers, punctuation and look-alike wordings alone', () => {
     for (const draft of [
       '第一批主题教育已经结束，第三批主题教育即将开始。', // a batch number, not a slip
@@ -98,6 +127,7 @@ describe('check: near-misses of formulations', () => {
       '心怀“国之大者”，胸怀“国之大者”。', // a verb outside the quotes may vary
       '深刻学习，持续推进，牢牢掌握。', // short plain phrases have legitimate look-alikes
       '习近平总书记指示，习近平总书记强调。', // a word at the end of a long phrase
+      '推动高质量发展，推动经济高质量发展。', // a plain phrase takes a word
     ])
       assert.deepEqual(checkFormulations(index, draft).map((i) => `${i.found}→${i.expected}`), [], draft);
   });
@@ -127,6 +157,22 @@ describe('check: near-misses of formulations', () => {
     const text = documents.map((d) => d.text).join('\n').slice(0, 10_000 - 40) + '做到“两个拥护”，以学增志，坚定“四个意识”。';
     const issues = checkFormulations(index, text);
     assert.deepEqual(issues.slice(-3).map((i) => i.expected), ['做到“两个维护”', '以学增智', '坚定“四个自信”']);
+  });
+});
+
+describe('check: garbled copies of a formulation among mined items (疑似笔误, for completion)', () => {
+  it('a rare item made of a long formulation’s characters in order, with its ends, is suspect', () => {
+    const slip = index.formulations.suspectSlip('习近平主义想', 1);
+    assert.equal(slip?.expected, '习近平新时代中国特色社会主义思想');
+    assert.equal(slip?.kind, 'garbled');
+    // A fragment (not both ends), a short or a well-used text is not.
+    assert.equal(index.formulations.suspectSlip('习近平新时代', 1), undefined);
+    assert.equal(index.formulations.suspectSlip('党的建设', 1), undefined);
+    assert.equal(index.formulations.suspectSlip('习近平主义想', 50), undefined);
+  });
+
+  it('marks no mined item of the sample corpus', () => {
+    assert.deepEqual([...suspectSlips(index.mined, index.formulations).keys()], []);
   });
 });
 

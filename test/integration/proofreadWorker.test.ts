@@ -59,6 +59,30 @@ describe('proofreading worker', function () {
     assert.ok(reply.words.includes('意识') && reply.count === loadLexicon().wordFrequency('切实'), JSON.stringify(reply));
   });
 
+  it('asks the host for the corpus counts of a check in one round trip, and a form the corpus uses is no slip', async () => {
+    const asked: string[][] = [];
+    let corpus: Map<string, number> | undefined;
+    const withCorpus = new ProofreadWorker(path.join(work, 'proofreadWorker.js'), () =>
+      corpus ? (strings) => (asked.push([...strings]), strings.map((s) => corpus!.get(s) ?? 0)) : undefined,
+    );
+    try {
+      const draft = '要切实抓好整改。要切水增强"四个意识"。\n要认真落实。';
+      // No corpus yet: nothing asked, the slip stands.
+      const without = await withCorpus.check('c.txt', draft);
+      assert.equal(without.corpusQueries, 0);
+      assert.ok(without.findings.some((f) => f.code === 'typo.word' && f.params.found === '切水'));
+      // The corpus writes 切水 (say, a place name): one message with every string, and no slip.
+      corpus = new Map([['切水', 3]]);
+      const withIt = await withCorpus.check('c.txt', draft);
+      assert.equal(asked.length, 1);
+      assert.ok(asked[0].includes('切水') && withIt.corpusQueries === asked[0].length, JSON.stringify(asked));
+      assert.ok(!withIt.findings.some((f) => f.code === 'typo.word'), JSON.stringify(withIt.findings));
+      assert.deepEqual(withIt.findings, new Proofreader(loadLexicon).proofread(draft, { corpus: { occurrences: (s) => corpus!.get(s) ?? 0 } }));
+    } finally {
+      withCorpus.dispose();
+    }
+  });
+
   it('re-reads only the changed paragraph of a document, and forgets a closed one', async () => {
     const speech = fs.readFileSync(path.join(EVAL_DOCS_DIR, '05.txt'), 'utf8');
     const first = await worker.check('b.txt', speech);

@@ -31,9 +31,12 @@ export const defaultFormulationTableOptions: FormulationTableOptions = {
  * Why a phrase counts as a formulation, which decides where a slip may be: inside its quotation
  * (做到“两个维护”), inside a parallel group (以学铸魂、以学增智…), in the varying part of a group's item
  * (以学增智: 增智), or anywhere but the ends of a long fixed phrase (中国特色社会主义). Shorter plain
- * phrases (深入学习, 持续推进) have legitimate look-alikes (深刻学习, 继续推进) and are not checked.
+ * phrases (深入学习, 持续推进) have legitimate look-alikes (深刻学习, 继续推进) and are not checked,
+ * except as a part: what stands between the quotes or the marks of a formulation (四个意识 of
+ * “四个意识”, 牢记使命 of 不忘初心、牢记使命), used on its own too, checked inside but not at its
+ * ends (四个意思 and 两个维度 are words of their own).
  */
-export type FormulationForm = 'quoted' | 'group' | 'item' | 'long';
+export type FormulationForm = 'quoted' | 'group' | 'item' | 'long' | 'part';
 
 export interface Formulation {
   text: string;
@@ -56,6 +59,34 @@ export interface FormulationHalf {
   /** The other part, reversed for a right half (it is compared backwards from the match). */
   rest: string;
 }
+
+/** A piece of a formulation of TWO_EDIT_MIN_CHARS or more, filed under its first two characters (see FormulationTable.thirds). */
+export interface FormulationPiece {
+  formulation: Formulation;
+  piece: string;
+  /** Where the piece starts in the formulation. */
+  offset: number;
+}
+
+/** A formulation this long (Han characters) may take two substitutions: a wrong word of two characters (主义 → 注意). */
+export const TWO_EDIT_MIN_CHARS = 8;
+
+/**
+ * A mined item that looks like a garbled copy of a much better-attested formulation: what completion
+ * should not offer (疑似笔误). See FormulationTable.suspectSlip.
+ */
+export interface SuspectSlip {
+  /** The item's text. */
+  text: string;
+  /** The formulation it is a garbled copy of. */
+  expected: string;
+  /** 'garbled': the item's characters are the formulation's, in order, with some left out (习近平主义想). */
+  kind: 'garbled';
+  formulation: { text: string; count: number; speeches: number };
+}
+
+/** A garbled copy must be this many times rarer than its formulation. */
+export const GARBLED_RATIO = 10;
 
 /** What a known wrong variant is corrected to (its slots are never consulted: a variant is matched whole). */
 export type VariantTarget = Pick<Formulation, 'text' | 'count' | 'speeches' | 'where' | 'form'>;
@@ -156,6 +187,7 @@ function slotsOf(text: string, form: FormulationForm, variable?: [number, number
     // Not the ends, where a mined group meets the sentence around it (是当代中国马克思主义、…).
     for (let i = 1; i < text.length - 1; i++) mark(i, FIXED_SLOT);
   } else {
+    // 'long' and 'part': anywhere but the ends.
     for (let i = 0; i < text.length; i++) mark(i, i === 0 || i === text.length - 1 ? SOFT_SLOT : FIXED_SLOT);
   }
   return any ? slots : undefined;
@@ -177,7 +209,14 @@ export interface FormulationTableParts {
 
 export class FormulationTable {
   readonly halves = new BigramTable<FormulationHalf>();
+  /**
+   * Formulations of TWO_EDIT_MIN_CHARS or more, each filed under its three thirds: a variant with two
+   * substitutions keeps one third intact, which fixes where the formulation would start.
+   */
+  readonly thirds = new BigramTable<FormulationPiece>();
   readonly groupVariants = new BigramTable<GroupVariant>();
+  /** Long formulations by their first and last characters (for suspectSlip), filed on first use. */
+  private byEnds?: Map<string, Formulation[]>;
 
   /** Files every formulation under both of its halves, and every variant under its text. */
   constructor(
@@ -191,6 +230,10 @@ export class FormulationTable {
       const right = text.slice(h);
       this.halves.add(left, { formulation, half: left, left: true, rest: right });
       this.halves.add(right, { formulation, half: right, left: false, rest: reverse(left) });
+      if (hanCount(text) < TWO_EDIT_MIN_CHARS) continue;
+      const a = Math.floor(text.length / 3);
+      const b = Math.floor((2 * text.length) / 3);
+      for (const [from, to] of [[0, a], [a, b], [b, text.length]]) this.thirds.add(text.slice(from, to), { formulation, piece: text.slice(from, to), offset: from });
     }
     for (const variant of variants) this.groupVariants.add(variant.text, variant);
   }
@@ -200,6 +243,34 @@ export class FormulationTable {
     const filer = new FormulationFiler(corpus, { ...defaultFormulationTableOptions, ...options });
     filer.fileAll(mined);
     return new FormulationTable(filer.formulations, filer.variants);
+  }
+
+  /**
+   * Whether a mined item (used `count` times) looks like a garbled copy of a formulation: at least
+   * four Han characters, the formulation's first and last characters, the rest of its characters in
+   * order with some left out (习近平主义想 beside 习近平新时代中国特色社会主义思想), and GARBLED_RATIO
+   * times rarer. A short form that is only a fragment (习近平新时代) never shares both ends.
+   */
+  suspectSlip(text: string, count: number): SuspectSlip | undefined {
+    if (text.length < 4 || hanCount(text) < 4) return undefined;
+    if (!this.byEnds) {
+      this.byEnds = new Map();
+      for (const f of this.formulations) {
+        if (hanCount(f.text) < TWO_EDIT_MIN_CHARS) continue;
+        const key = f.text[0] + f.text[f.text.length - 1];
+        const list = this.byEnds.get(key);
+        if (list) list.push(f);
+        else this.byEnds.set(key, [f]);
+      }
+    }
+    const candidates = this.byEnds.get(text[0] + text[text.length - 1]);
+    if (!candidates) return undefined;
+    let best: Formulation | undefined;
+    for (const f of candidates) {
+      if (f.text.length <= text.length || f.count < GARBLED_RATIO * Math.max(1, count) || !isSubsequence(text, f.text)) continue;
+      if (!best || f.count > best.count) best = f;
+    }
+    return best && { text, expected: best.text, kind: 'garbled', formulation: { text: best.text, count: best.count, speeches: best.speeches } };
   }
 
   toParts(): FormulationTableParts {
@@ -226,6 +297,31 @@ export class FormulationTable {
   }
 }
 
+/** True when the characters of `short` occur in `long` in order (not necessarily together). */
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long.charCodeAt(i) === short.charCodeAt(j)) j++;
+  return j === short.length;
+}
+
+/**
+ * Every mined item (stock phrase, group, quotation) that looks like a garbled copy of a formulation
+ * of the same index (FormulationTable.suspectSlip), by its text: what completion marks 疑似笔误 and
+ * does not offer.
+ */
+export function suspectSlips(mined: MinedItems, table: FormulationTable): Map<string, SuspectSlip> {
+  const out = new Map<string, SuspectSlip>();
+  for (const item of [...mined.phrases, ...mined.groups, ...mined.quotations]) {
+    if (out.has(item.text)) continue;
+    const slip = table.suspectSlip(item.text, item.count);
+    if (slip) out.set(item.text, slip);
+  }
+  return out;
+}
+
+/** A part of a formulation is checked on its own when the formulation holds at least 1 / PART_SHARE of its uses. */
+const PART_SHARE = 2;
+
 /** Builds a table from the mined items, querying the corpus for how each candidate is used. */
 class FormulationFiler {
   readonly formulations: Formulation[] = [];
@@ -245,6 +341,22 @@ class FormulationFiler {
       this.addGroupVariants(g.text, g.separator, g.count, g.docs, g.where);
     }
     for (const p of mined.phrases) this.addFormulation(p.text, p.count, p.docs, p.where, p.text.includes('“') ? 'quoted' : 'long');
+    // After the whole formulations: a part that is one of them too keeps its own form.
+    for (const f of [...this.formulations]) this.addParts(f.text, f.count);
+  }
+
+  /**
+   * The quoted cores and the items between marks of a formulation, used often enough on their own
+   * and at least half the time inside it: a slogan's part (牢记使命), not a common phrase the
+   * formulation happens to hold (推动发展 of 理论学习、调查研究、推动发展、检视整改).
+   */
+  private addParts(text: string, count: number) {
+    for (const m of text.matchAll(/“([^“”]+)”|[^“”、，；：]+/g)) {
+      const part = m[1] ?? m[0];
+      if (part === text || hanCount(part) < 4 || !/^[\u3400-\u4dbf\u4e00-\u9fff]+$/.test(part)) continue;
+      const stats = this.attested(part);
+      if (stats && count * PART_SHARE >= stats.count) this.addFormulation(part, stats.count, stats.speeches, stats.where, 'part');
+    }
   }
 
   /** True when a formulation is used often enough, by enough speeches, to correct a draft by. */
@@ -260,6 +372,7 @@ class FormulationFiler {
     const slots = slotsOf(text, form, variable);
     if (!slots || hanCount(text) < 4) return;
     if (form === 'long' && hanCount(text) < this.options.minLongPhrase) return;
+    if (form === 'part' && hanCount(text) > 6) return;
     this.known.add(text);
     this.formulations.push({ text, count, speeches, where, form, slots });
   }

@@ -2,7 +2,7 @@
 // key away (qieshi typed as qieshui), or a similar shape (handwriting, stroke and wubi input, OCR).
 // The proofreader weighs a suspected slip by how likely this channel is: a homophone is the common
 // IME slip, a look-alike less so, a character whose pinyin merely resembles even less.
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 
 export type Confusion = 'homophone' | 'fuzzyPinyin' | 'nearPinyin' | 'shape';
 
@@ -16,11 +16,24 @@ export const CONFUSION_WEIGHT: Record<Confusion, number> = {
 
 const readingsCache = new Map<string, readonly string[]>();
 
+let pinyinPro: typeof PinyinPro | undefined;
+
+/** pinyin-pro, required on first use: its tables take ~50 ms to load, which the editor's activation must not pay. */
+function toneless(ch: string): string[] {
+  pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
+  return pinyinPro.pinyin(ch, { toneType: 'none', multiple: true, type: 'array' });
+}
+
+/** Loads pinyin-pro now (the editor does so once its corpus is ready, not on the first keystroke the check judges). */
+export function warmUpPinyin(): void {
+  readings('一');
+}
+
 /** Toneless pinyin readings of one Han character (several for 行, 长…); empty for anything else. */
 export function readings(ch: string): readonly string[] {
   let r = readingsCache.get(ch);
   if (!r) {
-    const all = pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }) as string[];
+    const all = toneless(ch);
     r = [...new Set(all.filter((p) => /^[a-zü]+$/.test(p)))];
     readingsCache.set(ch, r);
   }

@@ -15,7 +15,7 @@ import { segment, type Token } from './segmenter';
 
 export { segment, segmenterLoaded, tagWords, warmUpSegmenter, type Token } from './segmenter';
 export { WordFrequencies, dictionaryPath, BUNDLED_DICTIONARY } from './frequencies';
-export { confusion, lookAlikes, readings, ConfusionSets, CONFUSION_WEIGHT, type Confusion } from './confusable';
+export { confusion, lookAlikes, readings, warmUpPinyin, ConfusionSets, CONFUSION_WEIGHT, type Confusion } from './confusable';
 
 /** A word used at least this often in jieba's 60 M-word text (about one in 600,000) counts as common. */
 export const COMMON_WORD_COUNT = 100;
@@ -129,16 +129,33 @@ export class Lexicon {
    */
   segmentationTables(text: string): SegmentationTables {
     const n = text.length;
-    const { forward, back } = this.forwardPass(text);
+    // Every word's log probability once (NaN where the span is no word), read by both passes.
+    const spans = new Float64Array(n * MAX_LOOKAHEAD).fill(NaN);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1, limit = this.lookahead(text, i); j <= limit; j++) {
+        const p = this.spanLogProbability(text, i, j);
+        if (p !== undefined) spans[i * MAX_LOOKAHEAD + j - i - 1] = p;
+      }
+    const forward = new Float64Array(n + 1).fill(-Infinity);
+    const back = new Int32Array(n + 1);
+    forward[0] = 0;
+    for (let i = 0; i < n; i++)
+      for (let w = 1; w <= MAX_LOOKAHEAD && i + w <= n; w++) {
+        const p = spans[i * MAX_LOOKAHEAD + w - 1];
+        if (p === p && forward[i] + p > forward[i + w]) {
+          forward[i + w] = forward[i] + p;
+          back[i + w] = i;
+        }
+      }
     const backward = new Float64Array(n + 1).fill(-Infinity);
     const next = new Int32Array(n + 1);
     backward[n] = 0;
     for (let i = n - 1; i >= 0; i--)
-      for (let j = i + 1, limit = this.lookahead(text, i); j <= limit; j++) {
-        const p = this.spanLogProbability(text, i, j);
-        if (p !== undefined && p + backward[j] > backward[i]) {
-          backward[i] = p + backward[j];
-          next[i] = j;
+      for (let w = 1; w <= MAX_LOOKAHEAD && i + w <= n; w++) {
+        const p = spans[i * MAX_LOOKAHEAD + w - 1];
+        if (p === p && p + backward[i + w] > backward[i]) {
+          backward[i] = p + backward[i + w];
+          next[i] = i + w;
         }
       }
     return { text, forward, back, backward, next };

@@ -25,3 +25,12 @@ export function withoutOverlaps(findings: ProofreadFinding[]): ProofreadFinding[
   }
   return kept;
 }
+
+/**
+ * One list of findings from several checks, in text order: where a finding of `first` (the 提法
+ * check's, with the corpus's evidence) covers a finding of `rest`, the one of `first` stands.
+ */
+export function mergeFindings(first: readonly ProofreadFinding[], rest: readonly ProofreadFinding[]): ProofreadFinding[] {
+  const kept = rest.filter((f) => !first.some((g) => f.start < g.end && g.start < f.end));
+  return [...first, ...kept].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -8,7 +8,7 @@ import { checkNumbering } from './numbering';
 import { checkNumbers } from './numbers';
 import { paragraphsOf, proseOf } from './prose';
 import { checkPunctuation } from './punctuation';
-import { judgeSlip, TypoChecker, type TypoCandidate } from './typos';
+import { corpusQueries, judgeSlip, resolveSlips, TypoChecker, type TypoCandidate } from './typos';
 import { PROOFREAD_KINDS, type CorpusEvidence, type ProofreadFinding, type ProofreadOptions } from './types';
 
 export const defaultProofreadOptions: ProofreadOptions = { markdown: false, kinds: PROOFREAD_KINDS };
@@ -18,9 +18,8 @@ const typoCheckers = new WeakMap<Lexicon, TypoChecker>();
 
 export class Proofreader {
   private typos?: TypoChecker;
-  /** Typo candidates of each paragraph's prose, for the corpus they were judged against. */
+  /** Typo candidates of each paragraph's prose, before the corpus's evidence (so whatever the corpus). */
   private cache = new Map<string, TypoCandidate[]>();
-  private cacheCorpus: CorpusEvidence | undefined;
 
   /** `lexicon` is loaded on the first check that needs it (jieba's dictionary: about a quarter of a second). */
   constructor(private readonly lexicon: () => Lexicon = loadLexicon) {}
@@ -43,6 +42,39 @@ export class Proofreader {
   /** Paragraphs checked from scratch by the last `proofread` (the rest came from the cache). */
   lastChecked = 0;
 
+  /** Typo candidates of each paragraph with Han text, from the cache or checked now; the cache then holds just these paragraphs. */
+  private typoCandidates(paragraphs: { text: string; start: number }[]): { start: number; candidates: TypoCandidate[] }[] {
+    const checker = this.typoChecker();
+    const next = new Map<string, TypoCandidate[]>();
+    const out: { start: number; candidates: TypoCandidate[] }[] = [];
+    this.lastChecked = 0;
+    for (const p of paragraphs) {
+      if (!/[\u4e00-\u9fff]/.test(p.text)) continue;
+      let candidates = next.get(p.text) ?? this.cache.get(p.text);
+      if (!candidates) {
+        candidates = checker.check(p.text);
+        this.lastChecked++;
+      }
+      next.set(p.text, candidates);
+      out.push({ start: p.start, candidates });
+    }
+    this.cache = next;
+    return out;
+  }
+
+  /**
+   * The strings whose counts in the corpus the typo check of `draft` would ask for: where the corpus
+   * lives elsewhere (the editor's thread), they are counted there in one batch, then `proofread` runs
+   * with the counts (corpusCounts). The paragraphs' candidates are cached for that second call.
+   */
+  corpusQueries(draft: string, options: Partial<ProofreadOptions> = {}): string[] {
+    const opts = { ...defaultProofreadOptions, ...options };
+    if (!opts.kinds.includes('typo')) return [];
+    const out = new Set<string>();
+    for (const { candidates } of this.typoCandidates(paragraphsOf(proseOf(draft, opts.markdown)))) corpusQueries(candidates, out);
+    return [...out];
+  }
+
   proofread(draft: string, options: Partial<ProofreadOptions> = {}): ProofreadFinding[] {
     const opts = { ...defaultProofreadOptions, ...options };
     const kinds = new Set(opts.kinds);
@@ -51,34 +83,24 @@ export class Proofreader {
     if (kinds.has('punctuation')) all.push(...checkPunctuation(paragraphs));
     if (kinds.has('number')) all.push(...checkNumbers(paragraphs));
     if (kinds.has('numbering')) all.push(...checkNumbering(paragraphs));
-    if (kinds.has('typo')) {
-      if (opts.corpus !== this.cacheCorpus) {
-        this.cache.clear();
-        this.cacheCorpus = opts.corpus;
-      }
-      const checker = this.typoChecker();
-      const next = new Map<string, TypoCandidate[]>();
-      this.lastChecked = 0;
-      for (const p of paragraphs) {
-        if (!/[\u4e00-\u9fff]/.test(p.text)) continue;
-        let candidates = next.get(p.text) ?? this.cache.get(p.text);
-        if (!candidates) {
-          candidates = checker.check(p.text, opts.corpus);
-          this.lastChecked++;
-        }
-        next.set(p.text, candidates);
-        for (const c of candidates) {
+    if (kinds.has('typo'))
+      for (const p of this.typoCandidates(paragraphs))
+        for (const c of resolveSlips(p.candidates, opts.corpus)) {
           const f = { ...c, start: c.start + p.start, end: c.end + p.start };
           if (!judgeSlip(f, draft)) continue;
           const params: Record<string, string> = { found: c.found, expected: c.expected };
           if (c.channel) params.channel = c.channel;
           all.push(finding(c.code, f.start, f.end, params, c.expected, c.safe));
         }
-      }
-      this.cache = next;
-    }
     return withoutOverlaps(all);
   }
+}
+
+/** Evidence from counts made elsewhere (Proofreader.corpusQueries): a string not counted occurs nowhere. */
+export function corpusCounts(strings: readonly string[], counts: ArrayLike<number>): CorpusEvidence {
+  const map = new Map<string, number>();
+  strings.forEach((s, i) => map.set(s, counts[i] ?? 0));
+  return { occurrences: (s) => map.get(s) ?? 0 };
 }
 
 let shared: Proofreader | undefined;

@@ -2,12 +2,27 @@
 // shows it (vscode.l10n in the editor, a table in the CLI): a finding carries a code and the values
 // its message needs, never a sentence.
 
-/** The families a proofreader sorts findings into (the Problems panel groups and counts by these). */
-export const PROOFREAD_KINDS = ['typo', 'punctuation', 'number', 'numbering'] as const;
+/**
+ * The families a proofreader sorts findings into (the Problems panel groups and counts by these).
+ * 'formulation' (提法) findings come from the corpus's formulation check (src/core/check), which
+ * reports in this same form; the Proofreader itself makes the other four.
+ */
+export const PROOFREAD_KINDS = ['formulation', 'typo', 'punctuation', 'number', 'numbering'] as const;
 export type ProofreadKind = (typeof PROOFREAD_KINDS)[number];
 
 /** Every finding's code, `kind.rule`; the message parameters each one carries are listed beside it. */
 export const PROOFREAD_CODES = {
+  /**
+   * A formulation of the corpus with one or two characters changed (两个拥护, 社会注意思想).
+   * {found, expected, speeches, count, edits, channel?, title?, docId?, line?}: the evidence is a speech using it, its 0-based line.
+   */
+  'formulation.substitution': 'formulation',
+  /** A formulation with a character or a word inserted (两个坚决维护). The same params. */
+  'formulation.insertion': 'formulation',
+  /** A formulation with a character or a word left out (两维护). The same params. */
+  'formulation.deletion': 'formulation',
+  /** A formulation with two neighbours or two items of a parallel group swapped. The same params. */
+  'formulation.transposition': 'formulation',
   /** A word used where its look-alike belongs in this context (截止目前 → 截至目前). {found, expected} */
   'typo.confusion': 'typo',
   /** A form that is always wrong (布署 → 部署, 再接再励 → 再接再厉). {found, expected} */

@@ -21,8 +21,12 @@ export interface TypoCandidate {
   expected: string;
   safe: boolean;
   channel?: Confusion;
-  /** typo.word: log-odds of a slip before the draft's own evidence is counted. */
+  /** typo.word: log-odds of a slip before the corpus's and the draft's evidence are counted. */
   score?: number;
+  /** typo.word: the paragraph offset of the suspect character (one slip is kept per character). */
+  at?: number;
+  /** typo.word: the restored word with a neighbour each side, which the corpus using makes the slip likelier. */
+  context?: string;
 }
 
 /** Tunable constants of the word-slip check (natural-log units). */
@@ -89,32 +93,61 @@ function gapKey(text: string, start: number, len: number, gap: number): number {
   return key * 16 + len * 4 + gap;
 }
 
+/** The restorable words of one gap key: their missing characters, and each word's ln P. */
+interface GapWords {
+  chars: string;
+  logP: Float64Array;
+}
+
 const MISSPELLING_FIRST = new Set(Object.keys(MISSPELLINGS).map((w) => w[0]));
 const isVerb = (tag: string | undefined) => tag === 'v' || tag === 'vd' || tag === 'vi';
 const reduplicated = (w: string) => (w.length === 4 && w[0] === w[1] && w[2] === w[3]) || (w.length === 3 && w[1] === w[2]);
 
 export class TypoChecker {
-  private wildcards?: Map<number, string>;
+  private wildcards?: Map<number, GapWords>;
   private innerBigrams?: Set<string>;
   private confusable?: ConfusionSets;
 
   constructor(readonly lexicon: Lexicon) {}
 
-  /** Dictionary words of 2–4 Han characters used at least minCandidateCount times, filed under each one-character gap. */
-  private candidates(): Map<number, string> {
+  /**
+   * Dictionary words of 2–4 Han characters that may be restored (used at least minCandidateCount and
+   * minRestoredCount times), filed under each one-character gap with their log probabilities.
+   */
+  private candidates(): Map<number, GapWords> {
     if (this.wildcards) return this.wildcards;
-    const map = new Map<number, string>();
-    for (const [w] of this.lexicon.frequencies.entries(WORD_SLIP.minCandidateCount)) {
+    const map = new Map<number, { chars: string; logP: number[] }>();
+    for (const [w] of this.lexicon.frequencies.entries(Math.max(WORD_SLIP.minCandidateCount, WORD_SLIP.minRestoredCount))) {
       if (w.length < 2 || w.length > 4 || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
+      const logP = this.lexicon.wordLogProbability(w);
       for (let k = 0; k < w.length; k++) {
         const key = gapKey(w, 0, w.length, k);
-        map.set(key, (map.get(key) ?? '') + w[k]);
+        const entry = map.get(key);
+        if (entry) {
+          entry.chars += w[k];
+          entry.logP.push(logP);
+        } else map.set(key, { chars: w[k], logP: [logP] });
       }
     }
-    this.wildcards = map;
+    const words = new Map<number, GapWords>();
+    for (const [key, { chars, logP }] of map) words.set(key, { chars, logP: Float64Array.from(logP) });
+    this.wildcards = words;
     const chars = new Set<string>();
-    for (const list of map.values()) for (const c of list) chars.add(c);
+    for (const list of words.values()) for (const c of list.chars) chars.add(c);
     this.confusable = new ConfusionSets(chars);
+    return words;
+  }
+
+  /** What each character may have been written for, by code unit (see slips). */
+  private readonly codeChannels = new Map<string, Map<number, Confusion>>();
+
+  private channelsByCode(confusable: ConfusionSets, ch: string): ReadonlyMap<number, Confusion> {
+    let map = this.codeChannels.get(ch);
+    if (!map) {
+      map = new Map();
+      for (const [c, channel] of confusable.of(ch)) map.set(c.charCodeAt(0), channel);
+      this.codeChannels.set(ch, map);
+    }
     return map;
   }
 
@@ -132,8 +165,11 @@ export class TypoChecker {
     this.inner();
   }
 
-  /** Candidates in one paragraph of prose, in paragraph offsets. */
-  check(text: string, corpus?: CorpusEvidence): TypoCandidate[] {
+  /**
+   * Candidates in one paragraph of prose, in paragraph offsets. Slips (typo.word) are every reading
+   * that may pass once the corpus is asked: resolveSlips weighs them and keeps the likeliest.
+   */
+  check(text: string): TypoCandidate[] {
     const out: TypoCandidate[] = [];
     const clauses: { at: number; clause: string; seg: Token[]; tables: SegmentationTables }[] = [];
     for (const m of text.matchAll(HAN_RUN)) {
@@ -141,11 +177,11 @@ export class TypoChecker {
       clauses.push({ at: m.index!, clause: m[0], seg: wordsOf(m[0], tables.back), tables });
     }
     for (const { at, clause, seg, tables } of clauses) {
-      const push = (c: TypoCandidate) => out.push({ ...c, start: c.start + at, end: c.end + at });
+      const push = (c: TypoCandidate) => out.push({ ...c, start: c.start + at, end: c.end + at, ...(c.at !== undefined ? { at: c.at + at } : {}) });
       this.misspellings(clause, seg, push);
       this.particles(clause, seg, text.slice(0, at), push);
       this.objects(clause, seg, push);
-      this.slips(clause, seg, tables, corpus, push);
+      this.slips(clause, seg, tables, push);
     }
     this.confusions(text, clauses, (c) => out.push(c));
     return out;
@@ -239,7 +275,7 @@ export class TypoChecker {
     }
   }
 
-  private slips(clause: string, seg: Token[], tables: SegmentationTables, corpus: CorpusEvidence | undefined, push: (c: TypoCandidate) => void): void {
+  private slips(clause: string, seg: Token[], tables: SegmentationTables, push: (c: TypoCandidate) => void): void {
     const n = clause.length;
     if (n < 2) return;
     const index = this.candidates();
@@ -254,7 +290,6 @@ export class TypoChecker {
       return v;
     };
     const fragment = ([a, b]: [number, number]) => b - a === 1 && lex.wordFrequency(clause[a]) < WORD_SLIP.fragmentCount;
-    const best = new Map<number, TypoCandidate>();
     // A slip hides in what the dictionary cannot read: characters standing alone or in rare words.
     // A common word of the sentence is taken as written (a slip that makes another common word is
     // left to the confusion rules).
@@ -263,24 +298,25 @@ export class TypoChecker {
     for (let i = 0; i < n; i++) {
       if (settled[i]) continue;
       const wrong = clause[i];
-      const channels = confusable.of(wrong);
+      const channels = this.channelsByCode(confusable, wrong);
       if (!channels.size) continue;
       for (let len = 2; len <= 4; len++)
         for (let k = 0; k < len; k++) {
           const s = i - k;
           if (s < 0 || s + len > n) continue;
-          const chars = index.get(gapKey(clause, s, len, k));
-          if (!chars) continue;
+          const words = index.get(gapKey(clause, s, len, k));
+          if (!words) continue;
+          const { chars, logP } = words;
           for (let q = 0; q < chars.length; q++) {
-            const right = chars[q];
-            const channel = channels.get(right);
+            // By code unit: a Han character read as a string is a new string each time, and this loop is the check's hottest.
+            const channel = channels.get(chars.charCodeAt(q));
             if (!channel) continue;
-            const restored = clause.slice(s, i) + right + clause.slice(i + 1, s + len);
-            if (lex.wordFrequency(restored) < WORD_SLIP.minRestoredCount) continue;
+            const right = chars[q];
             // What the word alone gains over the characters it replaces bounds what the sentence can:
             // most candidates stop here, before the sentence is scored.
-            const local = lex.wordLogProbability(restored) - spanLogP(clause.slice(s, s + len)) + Math.log(CONFUSION_WEIGHT[channel]);
+            const local = logP[q] - spanLogP(clause.slice(s, s + len)) + Math.log(CONFUSION_WEIGHT[channel]);
             if (local + WORD_SLIP.corpusBonus + WORD_SLIP.draftBonus + WORD_SLIP.localSlack < WORD_SLIP.threshold) continue;
+            const restored = clause.slice(s, i) + right + clause.slice(i + 1, s + len);
             const fixed = lex.withReplacement(tables, i, right);
             // The restored word explains its neighbours: no stray rare character is left beside it.
             if (fixed.end - fixed.start < 2 || fragment(fixed.left) || fragment(fixed.right)) continue;
@@ -288,23 +324,49 @@ export class TypoChecker {
             if (channel !== 'shape') score += Math.min(0, Math.log(Math.max(1, lex.wordFrequency(wrong)) / WORD_SLIP.deliberateCount));
             for (let q = Math.max(s, i - 1); q <= Math.min(i, s + len - 2); q++) if (inner.has(clause.slice(q, q + 2))) score -= WORD_SLIP.attestedPenalty;
             if (score + WORD_SLIP.corpusBonus + WORD_SLIP.draftBonus < WORD_SLIP.threshold) continue;
-            const found = clause.slice(s, s + len);
-            if (corpus) {
-              // The corpus writes it this way: a wording of the writer's world, not a slip.
-              if (corpus.occurrences(found) > 0) continue;
-              const context = clause.slice(Math.max(0, s - 1), i) + right + clause.slice(i + 1, s + len + 1);
-              if (context.length > len && corpus.occurrences(context) > 0) score += WORD_SLIP.corpusBonus;
-            }
-            const prev = best.get(i);
-            if (!prev || score > prev.score!) best.set(i, { start: s, end: s + len, code: 'typo.word', found, expected: restored, channel, score, safe: false });
+            // The corpus's evidence (resolveSlips) comes later: the candidate carries what to ask it.
+            const context = clause.slice(Math.max(0, s - 1), i) + right + clause.slice(i + 1, s + len + 1);
+            push({ start: s, end: s + len, code: 'typo.word', found: clause.slice(s, s + len), expected: restored, channel, score, safe: false, at: i, ...(context.length > len ? { context } : {}) });
           }
         }
     }
-    // One candidate per span of the clause: the likeliest.
-    const kept: TypoCandidate[] = [];
-    for (const c of [...best.values()].sort((x, y) => y.score! - x.score!)) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-    for (const c of kept) push(c);
   }
+}
+
+/** The strings whose use in the corpus resolveSlips asks about. */
+export function corpusQueries(candidates: readonly TypoCandidate[], out: Set<string>): void {
+  for (const c of candidates) {
+    if (c.code !== 'typo.word') continue;
+    out.add(c.found);
+    if (c.context) out.add(c.context);
+  }
+}
+
+/**
+ * The corpus's evidence on a paragraph's slip candidates, then one per character and one per span,
+ * the likeliest: a written form the corpus uses is a wording of the writer's world, not a slip; a
+ * restored word the corpus writes with the same neighbours makes the slip likelier. Other
+ * candidates pass as they are.
+ */
+export function resolveSlips(candidates: readonly TypoCandidate[], corpus: CorpusEvidence | undefined): TypoCandidate[] {
+  const out: TypoCandidate[] = [];
+  const best = new Map<number, TypoCandidate>();
+  for (const c of candidates) {
+    if (c.code !== 'typo.word') {
+      out.push(c);
+      continue;
+    }
+    let score = c.score!;
+    if (corpus) {
+      if (corpus.occurrences(c.found) > 0) continue;
+      if (c.context && corpus.occurrences(c.context) > 0) score += WORD_SLIP.corpusBonus;
+    }
+    const prev = best.get(c.at!);
+    if (!prev || score > prev.score!) best.set(c.at!, { ...c, score });
+  }
+  const kept: TypoCandidate[] = [];
+  for (const c of [...best.values()].sort((x, y) => y.score! - x.score!)) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return [...out, ...kept.sort((x, y) => x.start - y.start)];
 }
 
 /**

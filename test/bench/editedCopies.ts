@@ -2,6 +2,7 @@
 // gets the same copies every run: a few words changed, a paragraph added, punctuation varied.
 // Issue 14 measures dedupe with these: the 33 sample speeches plus a copy of every third one.
 import { seededRandom } from './generateCorpus';
+import { writeSpeech } from './speechText';
 
 export interface EditOptions {
   /** Two-character words replaced by words of the donor text. */
@@ -22,7 +23,8 @@ export function editedCopy(text: string, donor: string, seed: number, options: E
   const words = options.words ?? 8;
   const punctuation = options.punctuation ?? 0.15;
   const [title, ...body] = text.split('\n');
-  const donorLines = donor.split('\n').slice(1).filter((l) => l.length >= 40);
+  // A paragraph, not a heading or a one-line point: the longer lines of the donor.
+  const donorLines = donor.split('\n').slice(1).filter((l) => l.length >= 80);
   const donorWords = donor.replace(/[^\u4e00-\u9fff]/g, '');
   // A paragraph added (a writer's insertion), between two of the body's paragraphs.
   const at = 1 + Math.floor(rand() * Math.max(1, body.length - 2));
@@ -46,11 +48,13 @@ export function editedCopy(text: string, donor: string, seed: number, options: E
 }
 
 /**
- * The issue's measurement: a 修改稿 of every third speech (indexes 0, 3, 6…), each edited with words
- * of the speech seven places on. Returns the copies with the index of the speech each copies.
+ * The issue's measurement: a 修改稿 of every third speech (indexes 0, 3, 6…). The words and the
+ * paragraph a copy gains come from text written for this project (speechText.ts), never from another
+ * sample speech: a copy must not carry one speech's text into another's (leave-one-out would see it).
+ * Returns the copies with the index of the speech each copies.
  */
 export function copiesOfEveryThird(speeches: readonly string[], seed = 100): { of: number; text: string }[] {
   const out: { of: number; text: string }[] = [];
-  for (let i = 0; i < speeches.length; i += 3) out.push({ of: i, text: editedCopy(speeches[i], speeches[(i + 7) % speeches.length], seed + i) });
+  for (let i = 0; i < speeches.length; i += 3) out.push({ of: i, text: editedCopy(speeches[i], writeSpeech(seed + i, 1500), seed + i) });
   return out;
 }

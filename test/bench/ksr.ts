@@ -9,8 +9,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { completionTuning } from '../../src/core/complete';
 import { buildCorpusIndex } from '../../src/core/index';
-import { guardStats, suggest } from '../../src/core/suggest';
+import { guardStats } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
+import { ksrSummary, walkSpeech, type Walk } from './ksrWalk';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -38,70 +39,12 @@ const docs: (SpeechDocument & { half: Half })[] = files.map((f) => {
   return { id: f, title: text.slice(0, text.indexOf('\n')), kind: '其他', text, source: join(docsDir, f), sourceLines: [0, 0], headings: [], half: halfOf(f) };
 });
 
-interface Walk {
-  chars: number;
-  keys: number;
-  /** Positions where something was offered, and where an offer was taken. */
-  offered: number;
-  accepted: number;
-  top1Good: number;
-  /** Items offered and not taken, summed over positions (what sits on screen for nothing). */
-  idleItems: number;
-}
-
 const times: number[] = [];
-let requests = 0;
-
-function walk(held: SpeechDocument): Walk {
-  const index = buildCorpusIndex(docs.filter((d) => d !== held));
-  const doc = held.text;
-  const w: Walk = { chars: doc.length, keys: 0, offered: 0, accepted: 0, top1Good: 0, idleItems: 0 };
-  let i = 0;
-  while (i < doc.length) {
-    const t0 = performance.now();
-    const items = suggest(index, doc.slice(Math.max(0, i - 200), i), { limit: top, inline, check: guard ? index : null }).slice(0, top);
-    times.push(performance.now() - t0);
-    requests++;
-    let best: { r: number; gain: number; net: number } | null = null;
-    items.forEach((it, r) => {
-      const n = it.replace;
-      if (n < 0 || n > Math.min(i, 200) || !doc.startsWith(it.insert, i - n)) return;
-      const gain = it.insert.length - n, cost = r + 1;
-      if (r === 0 && gain >= 2) w.top1Good++;
-      if (gain > cost && (!best || gain - cost > best.net)) best = { r, gain, net: gain - cost };
-    });
-    if (items.length) w.offered++;
-    const b = best as { r: number; gain: number } | null;
-    if (b) {
-      w.keys += b.r + 1;
-      i += b.gain;
-      w.accepted++;
-    } else {
-      if (items.length) w.idleItems++;
-      w.keys += 1;
-      i += 1;
-    }
-  }
-  return w;
-}
+const walk = (held: SpeechDocument): Walk => walkSpeech(buildCorpusIndex(docs.filter((d) => d !== held)), held.text, { top, inline, guard }, times);
 
 const walks = new Map<string, Walk & { half: Half }>();
 const started = performance.now();
 for (const d of docs) if (only === 'all' || d.half === only) walks.set(d.id, { ...walk(d), half: d.half });
-
-function summary(ws: readonly Walk[]) {
-  const sum = (k: keyof Walk) => ws.reduce((n, w) => n + w[k], 0);
-  const chars = sum('chars');
-  return {
-    speeches: ws.length,
-    chars,
-    ksr: 100 * (1 - sum('keys') / chars),
-    top1Precision: (100 * sum('top1Good')) / Math.max(1, sum('offered')),
-    acceptRate: (100 * sum('accepted')) / Math.max(1, sum('offered')),
-    idleOffersPer100: (100 * sum('idleItems')) / chars,
-    offeredPerChar: sum('offered') / chars,
-  };
-}
 
 const rows = [
   ['leave-one-out, all', [...walks.values()]],
@@ -110,7 +53,8 @@ const rows = [
 ] as const;
 times.sort((a, b) => a - b);
 const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))];
-const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...summary(ws) }));
+const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...ksrSummary(ws) }));
+const requests = times.length;
 console.log(`${inline ? 'ghost text (top 1, inline)' : `suggest list (top ${top})`}${guard ? '' : ', no 提法 guard'} — ${((performance.now() - started) / 1000).toFixed(0)} s, request p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`);
 console.log('set                  speeches   chars    KSR %  top-1 %  accept %  idle/100ch');
 for (const r of results)

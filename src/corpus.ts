@@ -50,6 +50,7 @@ export interface LoadedCorpus {
   /** How the index was had, and how long the load took (milliseconds); absent for the empty corpus. */
   readonly origin?: IndexOrigin;
   readonly loadMs?: number;
+  /** The speech of this id; a version's id (a copy the index folded, dedupe.ts) gives the speech that stands for it. */
   byId(id: string): SpeechDocument | undefined;
 }
 
@@ -86,6 +87,7 @@ function loadedCorpus(
   cancelled: boolean,
 ): LoadedCorpus {
   const byId = new Map(result.documents.map((d) => [d.id, d]));
+  for (const d of result.documents) for (const v of d.versions ?? []) byId.set(v.id, d);
   const { documents, index, skipped, origin, loadMs } = result;
   return { documents, index, skipped, sources, version, cancelled, origin, loadMs, byId: (id) => byId.get(id) };
 }
@@ -284,7 +286,8 @@ export class Corpus implements vscode.Disposable {
     }
     for (const s of result.skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', printablePath(s.path), oneLine(skipReasonText(s.reason))));
     const chars = result.documents.reduce((n, d) => n + d.text.length, 0);
-    const files = new Set(result.documents.map((d) => d.source)).size;
+    const versions = result.documents.flatMap((d) => d.versions ?? []);
+    const files = new Set([...result.documents, ...versions].map((d) => d.source)).size;
     this.log.info(
       vscode.l10n.t(
         'Loaded {0} speeches from {1} files ({2} characters) in {3} ms; {4} files skipped.',
@@ -295,6 +298,7 @@ export class Corpus implements vscode.Disposable {
         result.skipped.length,
       ),
     );
+    if (versions.length) this.log.info(vscode.l10n.t('{0} copies of these speeches (saved again, edited, in a compilation) are counted once.', versions.length));
     const { documents, skipped, index, origin } = result;
     return loadedCorpus({ documents, skipped, index, origin, loadMs: Date.now() - started }, sources, (previous?.version ?? 0) + 1, false);
   }

@@ -1,10 +1,9 @@
 // `docs`: list the speeches of the corpus (bundled sample corpus plus --corpus folders).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
-import { buildCorpusIndexAsync, type CorpusIndex } from '../core/index';
-import { dedupeSpeeches } from '../core/corpus/dedupe';
-import type { CorpusLoadResult, SpeechDocument } from '../core/types';
+import { defaultCorpusDir, skippedLine } from '../core/corpus';
+import { indexCorpus, type CorpusIndex } from '../core/index';
+import type { SpeechDocument } from '../core/types';
 import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
 import { skipReasonText } from './skipReasons';
@@ -16,26 +15,15 @@ function bundledCorpusDir(): string {
 }
 
 /**
- * Loads the corpus the options name, one document per speech (a speech saved several times is one,
- * listing the others as its versions; the newest file stands for it when nothing else decides);
- * each skipped file becomes one line on stderr.
+ * Loads the corpus the options name with its whole index, as the editor's worker does (indexCorpus,
+ * without a cache): one document per speech (a speech saved several times is one, listing the others
+ * as its versions); each skipped file becomes one line on stderr.
  */
-export async function loadCliCorpus(options: CorpusArgs): Promise<CorpusLoadResult> {
-  const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
-  const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
-  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
-  const modified = new Map<string, number>();
-  const modifiedMs = (source: string) => {
-    if (!modified.has(source)) modified.set(source, statSync(source, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-    return modified.get(source);
-  };
-  return { ...result, documents: dedupeSpeeches(result.documents, { modifiedMs }).documents };
-}
-
-/** The corpus the options name with its whole index (built here, as the editor's worker builds it). */
 export async function loadCliIndex(options: CorpusArgs): Promise<CorpusIndex> {
-  const { documents } = await loadCliCorpus(options);
-  return buildCorpusIndexAsync(documents);
+  const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
+  const result = await indexCorpus(sources, { maxFileBytes: options.maxFileBytes });
+  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
+  return result.index!;
 }
 
 /** Length of a speech in 字, counted as the tree and the status bar count it (the Word/WPS rule of src/core/count.ts). */
@@ -64,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   const json = reader.flag('--json');
   const extra = reader.positionals();
   if (extra.length) throw new Error(`docs takes no arguments (got ${extra.join(' ')})`);
-  const { documents } = await loadCliCorpus(corpus);
+  const { documents } = await loadCliIndex(corpus);
   if (json) {
     const list = documents.map((d) => ({
       title: d.title,

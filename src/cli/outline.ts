@@ -1,10 +1,10 @@
 // `outline <title-or-index>`: print one speech's outline, indented by level, with its line numbers.
 import type { SpeechDocument } from '../core/types';
 import { ArgReader } from './args';
-import { loadCliCorpus, sourceLabel, speechChars } from './docs';
+import { loadCliIndex, sourceLabel, speechChars } from './docs';
 
 /** An index as listed by `docs`, an exact title, or else the one title containing the words. */
-function findSpeech(documents: SpeechDocument[], query: string): SpeechDocument | SpeechDocument[] {
+function findSpeech(documents: readonly SpeechDocument[], query: string): SpeechDocument | SpeechDocument[] {
   if (/^\d+$/.test(query)) return documents[Number(query)] ?? [];
   const exact = documents.filter((d) => d.title === query);
   if (exact.length) return exact[0];
@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   const json = reader.flag('--json');
   const query = reader.positionals().join(' ').trim();
   if (!query) throw new Error('usage: outline <title-or-index> [--corpus DIR]... [--no-default-corpus] [--json]');
-  const { documents } = await loadCliCorpus(corpus);
+  const { documents } = await loadCliIndex(corpus);
   const found = findSpeech(documents, query);
   if (Array.isArray(found)) {
     if (!found.length) process.stderr.write(`没有找到讲稿 no speech matches "${query}" (${documents.length} speeches; see \`docs\`)\n`);

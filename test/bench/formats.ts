@@ -2,6 +2,7 @@
 // decode, clean, split), on the 33 sample speeches as one document converted by LibreOffice to
 // every format (cached under .cache/bench/formats/). Prints MB/s of file and characters/s of text,
 // and what a 90 M-character corpus of each format would take to read.
+// `-- --mixed 9e7`: a corpus of that many characters in mixed formats, indexed cold (mixedFormats.ts).
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
@@ -9,12 +10,16 @@ import { readSpeechFile } from '../../src/core/corpus';
 import { EVAL_DOCS_DIR } from '../core/fixtures/corpusFixtures';
 import { makeMht } from '../core/fixtures/formatFixtures';
 import { cachedFolder, convert, sofficeVersion, speechDocx } from '../integration/soffice';
+import { coldRun, mixedBench } from './mixedFormats';
 
 const CONVERTED = ['doc', 'odt', 'rtf', 'pdf', 'html'];
 /** Each format is read for at least this long (and at least 3 times); the median read is reported. */
 const MIN_MS = 2000;
 
-(async () => {
+const args = process.argv.slice(2);
+const after = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+
+async function perFormat(): Promise<void> {
   if (!sofficeVersion()) throw new Error('soffice is missing: run `bash scripts/setup-system.sh`');
   const speeches = readdirSync(EVAL_DOCS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(EVAL_DOCS_DIR, f), 'utf8').trim());
   // One document of all 33 speeches, a blank line between them (a compilation, as 素材库 files often are).
@@ -64,7 +69,13 @@ const MIN_MS = 2000;
   }
   console.log(`\n  read rate per format (readSpeechFile, median of ≥3 reads over ≥${MIN_MS / 1000} s; ${sofficeVersion()})`);
   console.table(rows.map(({ 'first read ms': _, ...r }) => r));
-})();
+}
+
+const mixed = after('--mixed');
+const coldDir = after('--cold-run');
+if (coldDir) void coldRun(coldDir).then((r) => console.log(JSON.stringify(r)));
+else if (mixed) void mixedBench(Math.round(Number(mixed)));
+else void perFormat();
 
 function write(dir: string, name: string, content: string | Buffer): string {
   const file = path.join(dir, name);

@@ -10,10 +10,11 @@
 //        npm run bench:ksr -- --fit     fits src/core/complete/calibration.ts on the tune half and prints it
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { completionTuning, itemFeatures, itemModel, listKnots, thresholds, type CompletionExplanation, type Eagerness } from '../../src/core/complete';
+import { completionTuning, itemModel, listKnots, thresholds, type Eagerness } from '../../src/core/complete';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
-import { guardStats, suggest } from '../../src/core/suggest';
+import { guardStats } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
+import { ksrSummary, walkSpeech, type Recorder, type Walk } from './ksrWalk';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -50,85 +51,10 @@ const foldOf = (d: SpeechDocument) => {
   return index;
 };
 
-interface Walk {
-  chars: number;
-  keys: number;
-  /** Positions where something was offered, and where an offer was taken. */
-  offered: number;
-  accepted: number;
-  top1Good: number;
-  /** Items listed, and of those the ones that rest on a single speech of the corpus. */
-  listed: number;
-  singleSpeech: number;
-}
-
 const times: number[] = [];
-let requests = 0;
-
-/** What a walk can record besides its totals: every candidate (with whether it was right) and every list made. */
-interface Recorder {
-  candidate?(features: number[], right: boolean): void;
-  list?(raw: number, taken: boolean): void;
-}
 
 function walk(speech: SpeechDocument, recorder: Recorder = {}): Walk {
-  const index = foldOf(speech);
-  const doc = speech.text;
-  const w: Walk = { chars: doc.length, keys: 0, offered: 0, accepted: 0, top1Good: 0, listed: 0, singleSpeech: 0 };
-  let i = 0;
-  while (i < doc.length) {
-    let ex: CompletionExplanation | undefined;
-    const t0 = performance.now();
-    const items = suggest(index, doc.slice(Math.max(0, i - 200), i), {
-      limit: inline ? 1 : top,
-      inline,
-      eagerness,
-      check: guard ? index : null,
-      explain: (e) => (ex = e),
-    }).slice(0, top);
-    times.push(performance.now() - t0);
-    requests++;
-    let best: { r: number; gain: number; net: number } | null = null;
-    items.forEach((it, r) => {
-      const n = it.replace;
-      if (n < 0 || n > Math.min(i, 200) || !doc.startsWith(it.insert, i - n)) return;
-      const gain = it.insert.length - n, cost = r + 1;
-      if (r === 0 && gain >= 2) w.top1Good++;
-      if (gain > cost && (!best || gain - cost > best.net)) best = { r, gain, net: gain - cost };
-    });
-    if (ex) {
-      for (const c of ex.candidates) recorder.candidate?.(itemFeatures(c.evidence), doc.startsWith(c.added, i));
-      if (ex.items.length) recorder.list?.(ex.listRaw, best !== null);
-    }
-    if (items.length) w.offered++;
-    w.listed += items.length;
-    w.singleSpeech += items.filter((it) => it.speeches === 1).length;
-    const b = best as { r: number; gain: number } | null;
-    if (b) {
-      w.keys += b.r + 1;
-      i += b.gain;
-      w.accepted++;
-    } else {
-      w.keys += 1;
-      i += 1;
-    }
-  }
-  return w;
-}
-
-function summary(ws: readonly Walk[]) {
-  const sum = (k: keyof Walk) => ws.reduce((n, w) => n + w[k], 0);
-  const chars = sum('chars');
-  return {
-    speeches: ws.length,
-    chars,
-    ksr: 100 * (1 - sum('keys') / chars),
-    top1Precision: (100 * sum('top1Good')) / Math.max(1, sum('offered')),
-    acceptRate: (100 * sum('accepted')) / Math.max(1, sum('offered')),
-    idleOffersPer100: (100 * (sum('offered') - sum('accepted'))) / chars,
-    offeredPerChar: sum('offered') / chars,
-    singleSpeechShare: (100 * sum('singleSpeech')) / Math.max(1, sum('listed')),
-  };
+  return walkSpeech(foldOf(speech), speech.text, { top, inline, guard, eagerness }, times, recorder);
 }
 
 function report(): void {
@@ -142,7 +68,7 @@ function report(): void {
   ] as const;
   times.sort((a, b) => a - b);
   const q = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))];
-  const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...summary(ws) }));
+  const results = rows.filter(([, ws]) => ws.length).map(([name, ws]) => ({ name, ...ksrSummary(ws) }));
   console.log(
     `${inline ? 'ghost text (top 1, inline)' : `suggest list (top ${top})`}, ${eagerness}${guard ? '' : ', no 提法 guard'} — ${((performance.now() - started) / 1000).toFixed(0)} s, request p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`,
   );
@@ -151,8 +77,8 @@ function report(): void {
     console.log(
       `${r.name.padEnd(20)} ${String(r.speeches).padStart(8)} ${String(r.chars).padStart(7)} ${r.ksr.toFixed(2).padStart(8)} ${r.top1Precision.toFixed(1).padStart(8)} ${r.acceptRate.toFixed(1).padStart(9)} ${r.idleOffersPer100.toFixed(1).padStart(11)} ${r.singleSpeechShare.toFixed(1).padStart(13)}`,
     );
-  const per1000 = (n: number) => ((1000 * n) / Math.max(1, requests)).toFixed(1);
-  if (guard) console.log(`提法 guard: ${guardStats.checked} items checked, ${per1000(guardStats.dropped)} dropped and ${per1000(guardStats.corrected)} corrected per 1,000 requests (${requests} requests)`);
+  const per1000 = (n: number) => ((1000 * n) / Math.max(1, times.length)).toFixed(1);
+  if (guard) console.log(`提法 guard: ${guardStats.checked} items checked, ${per1000(guardStats.dropped)} dropped and ${per1000(guardStats.corrected)} corrected per 1,000 requests (${times.length} requests)`);
   if (args.includes('--json')) console.log(JSON.stringify({ inline, top, eagerness, results, p50_ms: q(0.5), p99_ms: q(0.99) }));
 }
 

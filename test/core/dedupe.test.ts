@@ -6,25 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseSpeeches } from '../../src/core/corpus';
 import { dedupeSpeeches, shingleHashes, shingleSimilarity, DUPLICATE_CONTAINMENT, DUPLICATE_JACCARD } from '../../src/core/corpus/dedupe';
-import { seededRandom } from '../bench/generateCorpus';
+import { copiesOfEveryThird, editedCopy } from '../bench/editedCopies';
 import { EVAL_DOCS_DIR } from './fixtures/corpusFixtures';
 import type { SpeechDocument } from '../../src/core/types';
 
 const SAMPLES = readdirSync(EVAL_DOCS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(EVAL_DOCS_DIR, f), 'utf8').trim());
 const docs = (text: string, source: string) => parseSpeeches(text, source);
-
-/** `count` two-character spans of the text replaced by other text's, at seeded places (a few words changed). */
-function changeWords(text: string, count: number, seed: number): string {
-  const rand = seededRandom(seed);
-  const chars = [...text];
-  const donor = SAMPLES[20].replace(/\s/g, '');
-  for (let i = 0; i < count; i++) {
-    const at = 20 + Math.floor(rand() * (chars.length - 40));
-    const from = Math.floor(rand() * (donor.length - 2));
-    chars.splice(at, 2, ...donor.slice(from, from + 2));
-  }
-  return chars.join('');
-}
 
 describe('near-duplicate speeches', () => {
   it('keeps all 33 sample speeches apart (different speeches on one topic, full of the same stock phrases)', () => {
@@ -55,7 +42,7 @@ describe('near-duplicate speeches', () => {
   it('folds a speech with words changed, a paragraph added, other punctuation, a new title, and inside a compilation into one speech with versions', () => {
     const original = SAMPLES[5];
     const [title, ...body] = original.split('\n');
-    const edited = changeWords(original, 12, 1);
+    const edited = editedCopy(original, SAMPLES[20], 1, { words: 12 });
     const added = [title, ...body.slice(0, 3), SAMPLES[9].split('\n')[4], ...body.slice(3)].join('\n');
     const punctuated = original.replace(/，/g, ',').replace(/。/g, '. ').replace(/[“”]/g, '"').replace(/、/g, ' ');
     const retitled = [`转载：${title}`, ...body].join('\n');
@@ -89,10 +76,7 @@ describe('near-duplicate speeches', () => {
   });
 
   it('the issue\'s measurement corpus: the 33 samples plus edited copies of a third of them is 33 speeches again', () => {
-    const copies = SAMPLES.filter((_, i) => i % 3 === 0).map((t, k) => {
-      const lines = changeWords(t, 8, 100 + k).split('\n');
-      return [...lines.slice(0, 2), SAMPLES[(k + 7) % SAMPLES.length].split('\n')[1] ?? '', ...lines.slice(2)].join('\n');
-    });
+    const copies = copiesOfEveryThird(SAMPLES).map((c) => c.text);
     const originals = SAMPLES.flatMap((t, i) => docs(t, `/corpus/${i}.txt`));
     const all = [...originals, ...copies.flatMap((t, k) => docs(t, `/corpus/copies/${k}（修改稿）.txt`))];
     const r = dedupeSpeeches(all);

@@ -325,6 +325,19 @@ export class VsCodeSession {
       );
   }
 
+  /** Drags the sash on the side bar's right edge until the side bar is `width` pixels wide (whole titles in a screenshot). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+    if (!box || box.width >= width) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    // Off the sash, so the screenshot doesn't show it highlighted.
+    await this.page.mouse.move(box.x + width + 200, y);
+  }
+
   /** Every row of the side-bar tree, scrolling through it; leaves it scrolled to the top. */
   async allTreeRows(): Promise<TreeRow[]> {
     const tree = this.sideBarTree();

@@ -14,7 +14,12 @@ const DRAFT = '草稿.md';
 const CORPUS = '我的素材';
 const GROUP = '增强“四个意识”、坚定“四个自信”、做到“两个维护”';
 
-function speech(title: string, topic: string): string {
+/**
+ * A short speech on `topic`: the same frame for each (its heading lines are where the tests look), and
+ * a paragraph of its own, so that the three are three speeches and not one saved three times (a
+ * speech differing only in its topic word would be folded into one with versions, as it should).
+ */
+function speech(title: string, topic: string, own: string): string {
   return [
     title,
     '同志们：',
@@ -23,6 +28,7 @@ function speech(title: string, topic: string): string {
     `${topic}工作事关全局，各级各部门要切实增强责任感和紧迫感。`,
     `二、突出工作重点，推动${topic}工作落地见效`,
     '要坚持问题导向，压实工作责任，确保各项任务落到实处。',
+    own,
     '谢谢大家！',
     '',
   ].join('\n');
@@ -31,6 +37,11 @@ function speech(title: string, topic: string): string {
 const UTF8_TITLE = '在全市素材保护检验工作会议上的讲话';
 const GBK_TITLE = '在全县档案安全工作推进会上的讲话';
 const DOCX_TITLE = '在全区文稿保密工作会议上的讲话';
+const OWN = {
+  utf8: '去年全市新建标准化素材库房三处，完成老照片、老影像修复八百余件，一批珍贵资料得到抢救性保护。今年要抓紧编制素材目录，逐卷逐件核对登记，做到底数清、情况明、管得住。',
+  gbk: '近期个别单位发生过库房漏雨、消防器材过期等隐患，暴露出日常巡查流于形式的问题。各单位要在月底前完成一轮拉网式自查，建立隐患台账，整改一项、销号一项。',
+  docx: '涉密文稿的起草、印制、传递和销毁，每个环节都要有专人负责、有记录可查。机关各处室要对电脑和移动存储介质开展一次全面清理，严禁在连接互联网的计算机上处理涉密文稿。',
+};
 
 /** Contents, sizes and modification times of every file under the folder, and nothing else there. */
 function fingerprint(dir: string): { hashes: Record<string, string>; stats: Record<string, string> } {
@@ -51,9 +62,9 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
       files: {
         [DRAFT]: '# 草稿\n\n',
         '.vscode/settings.json': JSON.stringify({ 'speechDrafter.corpus.paths': [CORPUS] }, null, 2),
-        [`${CORPUS}/讲话 UTF-8.txt`]: speech(UTF8_TITLE, '素材保护'),
-        [`${CORPUS}/讲话 GBK.txt`]: iconv.encode(speech(GBK_TITLE, '档案安全'), 'gbk'),
-        [`${CORPUS}/讲话.docx`]: await makeDocx(speech(DOCX_TITLE, '文稿保密').split('\n')),
+        [`${CORPUS}/讲话 UTF-8.txt`]: speech(UTF8_TITLE, '素材保护', OWN.utf8),
+        [`${CORPUS}/讲话 GBK.txt`]: iconv.encode(speech(GBK_TITLE, '档案安全', OWN.gbk), 'gbk'),
+        [`${CORPUS}/讲话.docx`]: await makeDocx(speech(DOCX_TITLE, '文稿保密', OWN.docx).split('\n')),
       },
       viewport: { width: 1400, height: 900 },
     });

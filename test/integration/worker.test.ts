@@ -15,6 +15,7 @@ import { IndexWorker } from '../../src/core/index/worker';
 import { searchCorpus } from '../../src/core/search';
 import { suggest } from '../../src/core/suggest';
 import { loadCorpus } from '../../src/core/corpus';
+import { editedCopy } from '../bench/editedCopies';
 import { generateCorpus } from '../bench/generateCorpus';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -72,6 +73,24 @@ describe('indexing worker', function () {
     // The same worker answers the next request from the cache it wrote.
     const again = await worker.index([SAMPLE], { storageDir, build: 'test' });
     assert.equal(again.origin, 'cache');
+  });
+
+  it('hands over a speech saved twice as one speech with its version, built and from the cache alike', async () => {
+    const dir = path.join(work, 'versions');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of fs.readdirSync(SAMPLE)) fs.copyFileSync(path.join(SAMPLE, f), path.join(dir, f));
+    const [first, donor] = (await loadCorpus([dir])).documents;
+    fs.writeFileSync(path.join(dir, '修改稿.txt'), editedCopy(`${first.title}\n${first.text}`, donor.text, 3));
+    const storageDir = path.join(work, 'storage-versions');
+    const built = await worker.index([dir], { storageDir, build: 'test' });
+    const cached = await worker.index([dir], { storageDir, build: 'test' });
+    assert.equal(cached.origin, 'cache');
+    for (const r of [built, cached]) {
+      const kept = r.documents.find((d) => d.id === first.id)!;
+      assert.deepEqual(kept.versions?.map((v) => path.basename(v.source)), ['修改稿.txt']);
+      assert.ok(!r.documents.some((d) => d.source.endsWith('修改稿.txt')), 'the copy is not a speech of the index');
+      assert.deepEqual(r.index!.documents, r.documents);
+    }
   });
 
   it('keeps this thread responsive while it indexes', async () => {

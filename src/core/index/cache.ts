@@ -3,17 +3,22 @@
 // formulation table and the speeches' metadata, keyed by every corpus file's path, size and mtime,
 // the engine's version and the extension's build. Loading it takes the typed arrays as they are;
 // nothing is mined, sorted or queried again.
+//
+// The cache keeps every file's speeches, the copies of a speech saved several times too (each marked
+// with the id of the speech that stands for it, its text in the own-text section), so an update can
+// fold versions again over all of them; the speeches the index was built on carry their versions,
+// so a load has them without folding anything. The worker's hand-over sends only the latter.
 import type { SkipReason } from '../corpus/skipReason';
 import { SegmentedText, type CorpusChars, type CorpusText, type DocumentSpan } from '../phrases/corpusText';
 import type { MinedItems } from '../phrases/sampledMining';
 import type { CorpusIndex } from './corpusIndex';
 import { FormulationTable, type FormulationTableParts } from './formulations';
 import { SearchTables, type SearchTablesParts } from './searchTables';
-import type { Heading, SkippedFile, SpeechDocument, SpeechKind } from '../types';
+import type { Heading, SkippedFile, SpeechDocument, SpeechKind, SpeechVersion } from '../types';
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 7;
+export const ENGINE_VERSION = 8;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {
@@ -37,6 +42,10 @@ interface CachedSpeech {
   /** Where the text is: the corpus text (the common case: cleaning changed nothing) or the own-text section. */
   inCorpus: boolean;
   at: number;
+  /** A speech of the index: its other copies (dedupe.ts), when it stands for some. */
+  versions?: SpeechVersion[];
+  /** A copy, not indexed: the id of the speech that stands for it (its text is in the own-text section). */
+  versionOf?: string;
 }
 
 export interface CacheMeta {
@@ -67,21 +76,45 @@ export interface CacheIdentity {
 
 const textOf = (codes: Uint16Array): string => Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
 
-/** The index as a JSON-able meta and typed-array sections: what the cache file holds, and what the worker posts. */
-export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): CorpusIndexParts {
+/**
+ * The index as a JSON-able meta and typed-array sections: what the cache file holds, and what the
+ * worker posts. `all`: every speech read, in file order, the copies its speeches stand for among them
+ * (the cache keeps those); without it only the index's speeches are written (the worker's hand-over).
+ */
+export function corpusIndexParts(
+  index: CorpusIndex,
+  files: CachedFile[],
+  skippedSources: SkippedFile[],
+  identity: CacheIdentity,
+  all: readonly SpeechDocument[] = index.documents,
+): CorpusIndexParts {
   const { corpus, mined } = index;
   const own: string[] = [];
   let ownLength = 0;
-  const speeches: CachedSpeech[] = index.documents.map((d, i) => {
-    const start = corpus.spans[i].start;
-    const inCorpus = corpus.text.startsWith(d.text, start) && corpus.text.charCodeAt(start + d.text.length) === 0;
-    const at = inCorpus ? start : ownLength;
-    if (!inCorpus) {
-      own.push(d.text);
-      ownLength += d.text.length;
+  const ownText = (text: string) => {
+    own.push(text);
+    ownLength += text.length;
+    return ownLength - text.length;
+  };
+  const cached = (d: SpeechDocument) => ({ id: d.id, title: d.title, kind: d.kind, source: d.source, sourceLines: d.sourceLines, headings: d.headings, length: d.text.length });
+  const keptBy = new Map<string, string>();
+  for (const d of index.documents) for (const v of d.versions ?? []) keptBy.set(v.id, d.id);
+  let next = 0;
+  const speeches: CachedSpeech[] = all.map((d) => {
+    const i = next;
+    if (d.id !== index.documents[i]?.id) {
+      const versionOf = keptBy.get(d.id);
+      if (versionOf === undefined) throw new Error(`speech ${d.id} is neither indexed nor a version of an indexed speech`);
+      return { ...cached(d), inCorpus: false, at: ownText(d.text), versionOf };
     }
-    return { id: d.id, title: d.title, kind: d.kind, source: d.source, sourceLines: d.sourceLines, headings: d.headings, length: d.text.length, inCorpus, at };
+    next++;
+    const kept = index.documents[i];
+    const start = corpus.spans[i].start;
+    const inCorpus = corpus.text.startsWith(kept.text, start) && corpus.text.charCodeAt(start + kept.text.length) === 0;
+    const at = inCorpus ? start : ownText(kept.text);
+    return { ...cached(kept), inCorpus, at, ...(kept.versions?.length ? { versions: kept.versions } : {}) };
   });
+  if (next !== index.documents.length) throw new Error('the speeches read do not hold every indexed speech in order');
   const lineStartOffset = new Int32Array(corpus.spans.length + 1);
   corpus.spans.forEach((s, i) => (lineStartOffset[i + 1] = lineStartOffset[i] + s.lineStarts.length));
   const lineStarts = new Int32Array(lineStartOffset[corpus.spans.length]);
@@ -128,8 +161,15 @@ export function corpusIndexParts(index: CorpusIndex, files: CachedFile[], skippe
   return { meta, sections };
 }
 
-export function saveCorpusIndex(file: string, index: CorpusIndex, files: CachedFile[], skippedSources: SkippedFile[], identity: CacheIdentity): void {
-  const { meta, sections } = corpusIndexParts(index, files, skippedSources, identity);
+export function saveCorpusIndex(
+  file: string,
+  index: CorpusIndex,
+  files: CachedFile[],
+  skippedSources: SkippedFile[],
+  identity: CacheIdentity,
+  all: readonly SpeechDocument[] = index.documents,
+): void {
+  const { meta, sections } = corpusIndexParts(index, files, skippedSources, identity, all);
   writeSectionFile(file, meta, sections);
 }
 
@@ -142,20 +182,26 @@ export type SectionReader = {
 };
 
 /**
- * The cached speeches with their text, without the index. The corpus text is the 'text' section
- * (a cache file, in the worker), or else the speeches' corpus segments sent one by one (the worker's
- * hand-over to the editor's thread, which never holds the text as one string).
+ * The cached speeches with their text, without the index: `documents`, every speech read in file
+ * order, copies too, without versions (what an incremental update reuses and folds again), and
+ * `indexed`, the speeches the index was built on, with their versions. The corpus text is the 'text'
+ * section (a cache file, in the worker), or else the indexed speeches' corpus segments sent one by
+ * one (the worker's hand-over to the editor's thread, which never holds the text as one string).
  */
-export function restoreDocuments(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): { documents: SpeechDocument[]; corpusText: CorpusChars } {
+export function restoreDocuments(
+  meta: CacheMeta,
+  read: SectionReader,
+  segments?: readonly string[],
+): { documents: SpeechDocument[]; indexed: SpeechDocument[]; corpusText: CorpusChars } {
   const ownText = read('ownText', 'text');
   let corpusText: CorpusChars;
-  let inCorpus: (s: CachedSpeech, i: number) => string;
+  let inCorpus: (s: CachedSpeech, k: number) => string;
   if (segments) {
-    if (segments.length !== meta.speeches.length) throw new CacheInvalidError('the speeches and their texts do not match');
+    if (segments.length !== meta.speeches.filter((s) => s.versionOf === undefined).length) throw new CacheInvalidError('the speeches and their texts do not match');
     corpusText = new SegmentedText(segments, read('spanStart', 'i32'));
-    inCorpus = (s, i) => {
-      if (s.length !== segments[i].length) throw new CacheInvalidError(`speech ${s.id} does not fit its text`);
-      return segments[i];
+    inCorpus = (s, k) => {
+      if (s.length !== segments[k].length) throw new CacheInvalidError(`speech ${s.id} does not fit its text`);
+      return segments[k];
     };
   } else {
     const text = read('text', 'text');
@@ -165,12 +211,26 @@ export function restoreDocuments(meta: CacheMeta, read: SectionReader, segments?
       return text.slice(s.at, s.at + s.length);
     };
   }
-  const documents = meta.speeches.map((s, i): SpeechDocument => {
+  const documents: SpeechDocument[] = [];
+  const indexed: SpeechDocument[] = [];
+  const indexedIds = new Map<string, SpeechDocument>();
+  for (const s of meta.speeches) {
     if (!s.inCorpus && (s.at < 0 || s.at + s.length > ownText.length)) throw new CacheInvalidError(`cached speech ${s.id} lies outside the cached text`);
-    const text = s.inCorpus ? inCorpus(s, i) : ownText.slice(s.at, s.at + s.length);
-    return { id: s.id, title: s.title, kind: s.kind, text, source: s.source, sourceLines: s.sourceLines, headings: s.headings };
-  });
-  return { documents, corpusText };
+    const copy = s.versionOf !== undefined;
+    if (copy && s.inCorpus) throw new CacheInvalidError(`cached copy ${s.id} lies in the corpus text`);
+    const text = s.inCorpus ? inCorpus(s, indexed.length) : ownText.slice(s.at, s.at + s.length);
+    const d: SpeechDocument = { id: s.id, title: s.title, kind: s.kind, text, source: s.source, sourceLines: s.sourceLines, headings: s.headings };
+    documents.push(d);
+    if (copy) continue;
+    const kept = s.versions?.length ? { ...d, versions: s.versions } : d;
+    indexed.push(kept);
+    indexedIds.set(kept.id, kept);
+  }
+  // Every copy belongs to an indexed speech that lists it.
+  for (const s of meta.speeches) {
+    if (s.versionOf !== undefined && !indexedIds.get(s.versionOf)?.versions?.some((v) => v.id === s.id)) throw new CacheInvalidError(`cached copy ${s.id} is not a version of ${s.versionOf}`);
+  }
+  return { documents, indexed, corpusText };
 }
 
 /** The whole index from its parts, every section checked against the others. */
@@ -197,7 +257,7 @@ export async function restoreCorpusIndexYielding(meta: CacheMeta, read: SectionR
 
 function* restoreSteps(meta: CacheMeta, read: SectionReader, segments?: readonly string[]): Generator<void, CorpusIndex> {
   const t0 = performance.now();
-  const { documents, corpusText } = restoreDocuments(meta, read, segments);
+  const { indexed: documents, corpusText } = restoreDocuments(meta, read, segments);
   const t1 = performance.now();
   yield;
   const sa = read('sa', 'i32');
@@ -294,8 +354,8 @@ export class CorpusIndexCache {
     return this.file.meta.skippedSources;
   }
 
-  /** The cached speeches (with their text), without the index: what an incremental update reuses. */
-  documents(): { documents: SpeechDocument[]; corpusText: CorpusChars } {
+  /** The cached speeches (with their text), without the index: what an incremental update reuses (`documents`: every file's, copies too). */
+  documents(): { documents: SpeechDocument[]; indexed: SpeechDocument[]; corpusText: CorpusChars } {
     return restoreDocuments(this.file.meta, this.reader());
   }
 

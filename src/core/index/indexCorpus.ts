@@ -4,12 +4,19 @@
 // cache, and the corpus-wide structures (suffix array, mining, search tables) are rebuilt from the
 // merged speeches — they span all files, so they are not patched in place. A cache that is
 // missing, damaged or from another engine or build is never trusted: everything is rebuilt.
+//
+// A speech saved several times (a 定稿 and a 修改稿, again inside a compilation) is indexed once:
+// the speeches read are folded into distinct ones here, between reading and building, and nowhere
+// else (foldVersions). So every count the features show — a phrase's 篇, search, 提法核对, the
+// tree — counts distinct speeches. The cache keeps the copies too, so an update folds again over
+// every file's speeches; a load of an unchanged corpus takes the versions as saved.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusIndexCache, saveCorpusIndex, type CachedFile, type CacheIdentity } from './cache';
 import { CacheInvalidError } from './sectionFile';
 import { collectFiles, readSpeechFile, sizeLimitReason } from '../corpus/load';
+import { dedupeSpeeches, type DedupeResult } from '../corpus/dedupe';
 import type { SkipReason } from '../corpus/skipReason';
 import type { CancellationToken, CorpusLoadResult, SkippedFile, SpeechDocument } from '../types';
 import { buildCorpusIndexAsync, type CorpusIndex } from './corpusIndex';
@@ -33,6 +40,8 @@ export interface IndexCorpusOptions {
 }
 
 export interface IndexedCorpus extends CorpusLoadResult {
+  /** The distinct speeches (the index's): a speech saved several times is one, listing the others as its versions. */
+  documents: SpeechDocument[];
   /** Absent only when cancelled. */
   index?: CorpusIndex;
   /** cache: loaded as saved; incremental: some files re-read; rebuilt: every file read. */
@@ -49,6 +58,15 @@ export interface IndexedCorpus extends CorpusLoadResult {
 export function cacheFileFor(storageDir: string, sources: readonly string[]): string {
   const key = createHash('sha256').update(JSON.stringify(sources)).digest('hex').slice(0, 16);
   return path.join(storageDir, `corpus-index-${key}.sdidx`);
+}
+
+/**
+ * The speeches to index: near duplicates folded into one speech each, which lists the others as its
+ * versions (dedupe.ts); the newer file stands for a speech when nothing else decides. The one place
+ * where versions are decided, for the editor's worker and the CLI alike.
+ */
+export function foldVersions(documents: SpeechDocument[], modifiedMs: ReadonlyMap<string, number>, token?: CancellationToken): DedupeResult {
+  return dedupeSpeeches(documents, { modifiedMs: (source) => modifiedMs.get(source), token });
 }
 
 const sameFile = (a: CachedFile, b: { path: string; size: number; mtimeMs: number }) => a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
@@ -168,7 +186,10 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
     if (token?.isCancellationRequested) return cancelled(reparsedFiles);
 
     progress({ filesDone: files.length, chars, path: '', phase: 'indexing' });
-    const index = await buildCorpusIndexAsync(documents);
+    const distinct = foldVersions(documents, new Map(stats.map((st) => [st.path, st.mtimeMs])), token).documents;
+    phase('dedupe_s');
+    if (token?.isCancellationRequested) return cancelled(reparsedFiles);
+    const index = await buildCorpusIndexAsync(distinct);
     phase('build_s');
     Object.assign(timings, index.timings);
     if (token?.isCancellationRequested) return cancelled(reparsedFiles);
@@ -178,7 +199,7 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
       cache?.close();
       cache = undefined;
       try {
-        saveCorpusIndex(cacheFile, index, keys, skippedSources, identity);
+        saveCorpusIndex(cacheFile, index, keys, skippedSources, identity, documents);
       } catch (err) {
         // A full disk or a read-only storage folder costs the next start a rebuild, nothing more.
         cacheProblem = `saving the cache failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -187,7 +208,7 @@ export async function indexCorpus(sources: string[], options: IndexCorpusOptions
     }
     progress({ filesDone: files.length, chars, path: '', phase: 'done' });
     const origin = reused.size ? 'incremental' : 'rebuilt';
-    return { documents, skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings };
+    return { documents: distinct, skipped, index, origin, reparsedFiles, ...(cacheProblem ? { cacheProblem } : {}), timings };
   } finally {
     cache?.close();
   }

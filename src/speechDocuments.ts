@@ -12,6 +12,7 @@ import type { Feature } from './feature';
 /** Scheme of the read-only speech documents; features that read the user's drafts should skip it. */
 export const SPEECH_SCHEME = 'speech-drafter';
 
+
 export const SpeechCommands = {
   openSpeech: 'speechDrafter.openSpeech',
   openHeading: 'speechDrafter.openHeading',
@@ -54,6 +55,8 @@ async function findSpeech(corpus: Corpus, arg: unknown): Promise<SpeechDocument 
 export interface ShowOptions {
   /** Keep focus where it is (a tree click: arrow keys keep walking the tree, as in the Explorer). */
   preserveFocus?: boolean;
+  /** Select this stretch of the line (a passage) instead of the whole line. */
+  select?: { column: number; length: number };
 }
 
 function showOptionsFromArg(arg: unknown): ShowOptions {
@@ -69,9 +72,11 @@ export async function showSpeech(doc: SpeechDocument, line?: number, options: Sh
   const preserveFocus = options.preserveFocus === true;
   if (line === undefined) return vscode.window.showTextDocument(document, { preserveFocus });
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
-  const end = document.lineAt(at).range.end;
-  // Cursor at the start of the line, the line selected so it stands out.
-  const selection = new vscode.Selection(end, new vscode.Position(at, 0));
+  const lineEnd = document.lineAt(at).range.end;
+  const from = options.select ? Math.min(options.select.column, lineEnd.character) : 0;
+  const to = options.select ? Math.min(from + options.select.length, lineEnd.character) : lineEnd.character;
+  // Cursor at the start of the line (or passage), the line (or passage) selected so it stands out.
+  const selection = new vscode.Selection(new vscode.Position(at, to), new vscode.Position(at, from));
   const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus });
   editor.selection = selection; // the option is a Range and loses which end holds the cursor
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);

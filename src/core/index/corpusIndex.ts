@@ -39,8 +39,6 @@ export interface BuildOptions {
 /** From this size on, the suffix array is sorted on another core while this thread mines and builds the search index. */
 export const PARALLEL_BUILD_CHARS = 4_000_000;
 
-const minedTexts = (m: MinedItems) => [...m.phrases, ...m.groups, ...m.quotations].map((x) => x.text);
-
 /** The part of the index completion needs, for a small text (the open drafts). */
 export function buildCompletionIndex(documents: readonly SpeechDocument[], options: BuildOptions = {}): CompletionIndex {
   const corpus = buildCorpusText([...documents]);
@@ -97,7 +95,7 @@ function finish(documents: readonly SpeechDocument[], corpus: CorpusText, mined:
   const t1 = performance.now();
   // After the sort, not beside it: the sorting thread's buffers are gone by then, which keeps the
   // peak memory of a 90 M corpus under 1.5 GB (overlapping would save seconds and cost ~400 MB).
-  const search = SearchTables.build(documents, minedTexts(mined));
+  const search = SearchTables.build(documents);
   const t2 = performance.now();
   const formulations = FormulationTable.build(corpus, mined);
   const t3 = performance.now();

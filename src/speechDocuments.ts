@@ -11,7 +11,17 @@ import type { Feature } from './feature';
 
 /** Scheme of the read-only speech documents; features that read the user's drafts should skip it. */
 export const SPEECH_SCHEME = 'speech-drafter';
+/**
+ * Language of the speech documents: a language of their own, so the manifest can give them word wrap
+ * (configurationDefaults, [speech-drafter-speech]) without touching the user's plain-text files.
+ */
+export const SPEECH_LANGUAGE = 'speech-drafter-speech';
 
+/** The speech as a read-only document in its own language (VS Code would take the `.txt` path for plain text). */
+export async function openSpeechDocument(doc: SpeechDocument): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(speechUri(doc));
+  return document.languageId === SPEECH_LANGUAGE ? document : vscode.languages.setTextDocumentLanguage(document, SPEECH_LANGUAGE);
+}
 
 export const SpeechCommands = {
   openSpeech: 'speechDrafter.openSpeech',
@@ -68,7 +78,7 @@ function showOptionsFromArg(arg: unknown): ShowOptions {
  * phrases) call this to show where a sentence comes from.
  */
 export async function showSpeech(doc: SpeechDocument, line?: number, options: ShowOptions = {}): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(speechUri(doc));
+  const document = await openSpeechDocument(doc);
   const preserveFocus = options.preserveFocus === true;
   if (line === undefined) return vscode.window.showTextDocument(document, { preserveFocus });
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
@@ -210,6 +220,10 @@ export const registerSpeechDocuments: Feature = ({ corpus }) => {
     vscode.workspace.registerTextDocumentContentProvider(SPEECH_SCHEME, content),
     vscode.languages.registerDocumentSymbolProvider({ scheme: SPEECH_SCHEME }, new SpeechOutlineProvider(corpus)),
     corpus.onDidChange(() => content.refreshOpen()),
+    // A speech opened another way (a 提法核对 link, a tab restored after a reload) reads word-wrapped too.
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.scheme === SPEECH_SCHEME && d.languageId !== SPEECH_LANGUAGE) void vscode.languages.setTextDocumentLanguage(d, SPEECH_LANGUAGE);
+    }),
     // Arguments: (speech id | tree node, options?) and (speech id, line, options?).
     vscode.commands.registerCommand(SpeechCommands.openSpeech, async (arg?: unknown, options?: unknown) => {
       const doc = arg === undefined ? await pickSpeech(corpus) : await findSpeech(corpus, arg);

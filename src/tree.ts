@@ -23,15 +23,22 @@ type CorpusNode =
   | { type: 'speech'; doc: SpeechDocument; parent: CorpusNode }
   | { type: 'heading'; doc: SpeechDocument; node: OutlineNode; parent: CorpusNode };
 
-function sourceName(doc: SpeechDocument): string {
-  return doc.source ? path.basename(doc.source) : '';
+/**
+ * Where a speech comes from, as the row says it: the file's name, or "sample corpus" for the bundled
+ * sample (its file names are numbers and hashes that tell a reader nothing). The full path is in the tooltip.
+ */
+function sourceName(doc: SpeechDocument, sampleDir: string): string {
+  if (!doc.source) return '';
+  const rel = path.relative(sampleDir, doc.source);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return vscode.l10n.t('sample corpus');
+  return path.basename(doc.source);
 }
 
 function speechTooltip(doc: SpeechDocument): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(doc.title).appendMarkdown('**\n\n');
-  const where = doc.source ? ` · ${sourceName(doc)} ${vscode.l10n.t('lines {0}–{1}', doc.sourceLines[0] + 1, doc.sourceLines[1] + 1)}` : '';
-  md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}${where}`);
+  md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}`);
+  if (doc.source) md.appendMarkdown('\n\n').appendText(`${doc.source} · ${vscode.l10n.t('lines {0}–{1}', doc.sourceLines[0] + 1, doc.sourceLines[1] + 1)}`);
   for (const line of openingLines(doc)) md.appendMarkdown('\n\n> ').appendText(line);
   return md;
 }
@@ -40,7 +47,11 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   private readonly emitter = new vscode.EventEmitter<CorpusNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly corpus: Corpus) {}
+  constructor(
+    private readonly corpus: Corpus,
+    /** The bundled sample corpus (media/corpus of the extension). */
+    private readonly sampleDir: string,
+  ) {}
 
   refresh(): void {
     this.emitter.fire(undefined);
@@ -84,7 +95,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
         const { doc } = element;
         const item = new vscode.TreeItem(doc.title, doc.headings.length ? Collapsed : None);
         item.id = `speech:${doc.id}`;
-        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc)].filter(Boolean).join(' · ');
+        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc, this.sampleDir)].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
         item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id, { preserveFocus: true }] };
@@ -139,8 +150,8 @@ async function addCorpusFolder(): Promise<void> {
   await config.update('paths', next, vscode.ConfigurationTarget.Global);
 }
 
-export const registerCorpusTree: Feature = ({ corpus }) => {
-  const provider = new CorpusTreeProvider(corpus);
+export const registerCorpusTree: Feature = ({ corpus, extension }) => {
+  const provider = new CorpusTreeProvider(corpus, vscode.Uri.joinPath(extension.extensionUri, 'media', 'corpus').fsPath);
   const view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const showState = () => {
     view.message = viewMessage(corpus, corpus.current);

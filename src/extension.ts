@@ -19,6 +19,7 @@ import { registerFormulationCheck } from './formulationCheck';
 import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerPhrasesView } from './phrasesView';
+import { registerRelatedView } from './relatedView';
 import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
@@ -33,6 +34,7 @@ const features: Feature[] = [
   registerInlinePhraseCompletion,
   registerCorpusSearch,
   registerInsertOutline,
+  registerRelatedView,
   registerPhrasesView,
   registerStatusBar,
   registerCorpusStatus,

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadCorpus } from '../../src/core/corpus';
 import { SearchTables } from '../../src/core/index';
-import { bareText, relatedPassages } from '../../src/core/search';
+import { bareText, relatedFocus, relatedPassages } from '../../src/core/search';
 import type { SpeechDocument } from '../../src/core/types';
 
 const CORPUS = path.join(__dirname, '..', '..', 'media', 'corpus');
@@ -63,5 +63,22 @@ describe('相关素材 (related passages)', () => {
     const text = '要把为民服务作为检验主题教育成效的重要标尺';
     assert.deepEqual(relatedPassages(tables, text), relatedPassages(tables, text));
     assert.deepEqual(relatedPassages(tables, text, { token: { isCancellationRequested: true } }), []);
+  });
+
+  it('follows the paragraph the cursor is in, or the heading above a line too short to go on, never the pinyin being composed', () => {
+    const draft = ['# 在全市工作会议上的讲话', '', '## 一、大兴调查研究，推进成果转化走实', '', '要坚持问题导向，深入基层开展调研', '', '同志'];
+    const at = (line: number, ch = draft[line].length) => relatedFocus((n) => draft[n], line, ch);
+    assert.deepEqual(at(4), { text: '要坚持问题导向，深入基层开展调研', line: 4, heading: false, composing: false });
+    assert.deepEqual(at(2), { text: '一、大兴调查研究，推进成果转化走实', line: 2, heading: true, composing: false });
+    // Two characters and an empty line say too little: the heading above is followed.
+    assert.equal(at(6)?.line, 2);
+    assert.equal(at(5)?.line, 2);
+    assert.equal(at(0)?.text, '在全市工作会议上的讲话');
+    // A pinyin IME writes its letters into the line while composing: they are no part of the focus.
+    const composing = [...draft];
+    composing[4] = '要坚持问题导向，深入基层开展调研diaoc';
+    const focus = relatedFocus((n) => composing[n], 4, composing[4].length);
+    assert.deepEqual(focus, { text: '要坚持问题导向，深入基层开展调研', line: 4, heading: false, composing: true });
+    assert.equal(relatedFocus(() => '', 0, 0), undefined);
   });
 });

@@ -149,3 +149,52 @@ function sharedTerms(tables: SearchTables, unit: number, ids: ReadonlySet<number
   }
   return found.size;
 }
+
+/** What 相关素材 follows at a cursor. */
+export interface RelatedFocus {
+  /** The paragraph or heading's text, without Markdown marks or the pinyin being composed. */
+  text: string;
+  /** Its 0-based line. */
+  line: number;
+  /** A heading (Markdown #, or numbered 一、（一）第一，) rather than a paragraph. */
+  heading: boolean;
+  /** The cursor ends a run of Latin letters right after Chinese: an IME composing pinyin (its letters are left out). */
+  composing: boolean;
+}
+
+/** A paragraph needs this many Chinese characters (or letters and digits) to be followed; shorter, the heading above is. */
+const FOCUS_MIN_CHARS = 4;
+const MARKDOWN_MARKS = /^\s{0,3}(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/;
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、：:])/;
+/** Pinyin being composed: Latin letters (and ' between syllables) at the cursor, after Chinese or at the line's start. */
+const COMPOSING = /(^|[^\x00-\x7f])([a-z][a-z']*)$/i;
+
+function termChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isTermChar(foldCode(text.charCodeAt(i)))) n++;
+  return n;
+}
+
+function isHeadingLine(raw: string): boolean {
+  return /^\s{0,3}#{1,6}\s/.test(raw) || NUMBERED_HEADING.test(raw.trim());
+}
+
+/**
+ * The paragraph (line) the cursor is in, or — when it holds too little to go on — the nearest
+ * heading above it. `lineAt(n)` reads line n of the draft.
+ */
+export function relatedFocus(lineAt: (n: number) => string, cursorLine: number, cursorChar: number): RelatedFocus | undefined {
+  const raw = lineAt(cursorLine);
+  const before = raw.slice(0, cursorChar);
+  const composing = COMPOSING.exec(before);
+  const committed = composing ? before.slice(0, before.length - composing[2].length) + raw.slice(cursorChar) : raw;
+  const own = committed.replace(MARKDOWN_MARKS, '').trim();
+  if (termChars(own) >= FOCUS_MIN_CHARS) return { text: own, line: cursorLine, heading: isHeadingLine(committed), composing: !!composing };
+  for (let n = cursorLine - 1; n >= 0; n--) {
+    const above = lineAt(n);
+    if (!isHeadingLine(above)) continue;
+    const text = above.replace(MARKDOWN_MARKS, '').trim();
+    if (termChars(text) >= FOCUS_MIN_CHARS) return { text, line: n, heading: true, composing: !!composing };
+  }
+  return undefined;
+}

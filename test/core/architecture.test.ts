@@ -78,7 +78,7 @@ const ALLOWED: Record<string, string[]> = {
   // General Chinese, not the corpus: jieba's segmenter and word counts (the background the 常用提法
   // view ranks formulations against; the proofreader's dictionary). It reads nothing of the engine.
   lexicon: [],
-  phrases: ['corpus'],
+  phrases: ['corpus', 'lexicon'],
   index: ['corpus', 'phrases'],
   complete: ['index', 'phrases'],
   search: ['index'],

@@ -172,7 +172,7 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     await phraseRow(groups[0]).click();
     const row = phraseRow(GROUP);
     await row.waitFor();
-    assert.equal(await row.locator('.label-description').innerText(), '6 speeches · 6×');
+    assert.equal(await row.locator('.label-description').innerText(), '6 speeches · 6 times');
     await vscode.screenshot('issue4-phrases-view');
 
     await row.click();
@@ -208,10 +208,13 @@ describe('drafting tools in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     await selected.waitFor();
     await vscode.screenshot('issue4-phrases-occurrence');
 
-    // The speech hid the draft; clicking the phrase goes back to the draft and inserts at its cursor.
+    // The speech hid the draft; clicking the quotation goes back to the draft and inserts it at its
+    // cursor with its attribution and quotation marks.
     await quote.click();
     await vscode.page.locator(`.tabs-container .tab.active[aria-label^="${DRAFT}"]`).waitFor();
-    assert.equal(await saved(beforePhrases + MAO_QUOTE), beforePhrases + MAO_QUOTE);
+    const quoted = new RegExp(`^[^“”]*毛泽东同志[^“”]*：“${MAO_QUOTE}”$`);
+    const text = await saved((t) => t.startsWith(beforePhrases) && quoted.test(t.slice(beforePhrases.length)));
+    assert.match(text.slice(beforePhrases.length), quoted);
 
     await header.hover();
     await header.locator('.action-label[aria-label^="Clear Phrase Filter"]').click();

@@ -12,9 +12,11 @@ import {
   codeServerEnv,
   ensureCodeServer,
   installExtension,
+  installLocalePack,
   packageExtension,
   projectRoot,
   waitForHealthz,
+  workbenchUrl,
   writeUserSettings,
 } from '../../scripts/code-server.mjs';
 import { createSampleWorkspace } from '../../scripts/sample-draft.mjs';
@@ -68,6 +70,8 @@ export interface StartOptions {
   locale?: string;
   /** Open the workspace in restricted mode (workspace trust on, never prompted); default trusted. */
   untrusted?: boolean;
+  /** A workspace file to open in an editor from the address, as `npm start` opens the sample draft. */
+  openFile?: string;
 }
 
 /** Code-server process groups still running, killed if the test process exits early. */
@@ -120,7 +124,7 @@ export class VsCodeSession {
     let t = Date.now();
     installExtension(codeServerBinary, vsix, { userDataDir, extensionsDir, env });
     if (options.locale && !options.locale.startsWith('en')) {
-      installLocaleFixture(codeServerBinary, options.locale, { root, userDataDir, extensionsDir, env });
+      installLocalePack(codeServerBinary, options.locale, { scratchDir: root, userDataDir, extensionsDir, env });
     }
     timings.installMs = Date.now() - t;
     const trust = options.untrusted
@@ -175,7 +179,7 @@ export class VsCodeSession {
       const page = browser.pages()[0] ?? (await browser.newPage());
       const session = new VsCodeSession(page, browser, server, port, root, workspace, userDataDir, extensionsDir);
       Object.assign(session.timings, timings);
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(workbenchUrl(port, workspace, options.openFile ? join(workspace, options.openFile) : undefined));
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
       session.timings.workbenchReadyMs = Date.now() - t;
       session.timings.startTotalMs = Date.now() - t0;
@@ -424,40 +428,6 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
-}
-
-/**
- * VS Code only runs in a display language it has a language pack for, and the gallery is out of
- * reach: test/e2e/fixtures/<locale>-locale is a pack that registers the language and translates
- * nothing, so the workbench stays English while extensions see `vscode.env.language === locale`.
- */
-function installLocaleFixture(
-  codeServer: string,
-  locale: string,
-  dirs: { root: string; userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
-): void {
-  const fixture = join(projectRoot, 'test', 'e2e', 'fixtures', `${locale}-locale`);
-  if (!existsSync(fixture)) throw new Error(`no display-language fixture for ${locale} (looked for ${fixture})`);
-  const manifest = JSON.parse(readFileSync(join(fixture, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
-  const id = `${manifest.publisher}.${manifest.name}`;
-  const out = join(dirs.root, `locale-${locale}.vsix`);
-  const vsce = join(projectRoot, 'node_modules', '.bin', 'vsce');
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
-    cwd: fixture,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`packaging ${fixture} failed:\n${result.stdout}${result.stderr}`);
-  installExtension(codeServer, out, dirs);
-  // The server reads display languages from this cache, which it only fills when asked for the list.
-  const languagePacks = {
-    [locale]: {
-      hash: `${id}-${manifest.version}`,
-      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
-      translations: { vscode: join(dirs.extensionsDir, `${id}-${manifest.version}`, 'translations', 'main.i18n.json') },
-      label: locale,
-    },
-  };
-  writeFileSync(join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 let browserChecked = false;

@@ -12,15 +12,20 @@ import type { Feature } from './feature';
 /** Scheme of the read-only speech documents; features that read the user's drafts should skip it. */
 export const SPEECH_SCHEME = 'speech-drafter';
 /**
- * Language of the speech documents: a language of their own, so the manifest can give them word wrap
- * (configurationDefaults, [speech-drafter-speech]) without touching the user's plain-text files.
+ * Speeches already turned to word wrap, by URI. A speech is one long line per paragraph; VS Code keeps
+ * a wrap toggled on a document for as long as the document is open, without touching any setting —
+ * a setting would wrap the user's own plain-text files too, and a language of their own would make
+ * the read-only speeches editable.
  */
-export const SPEECH_LANGUAGE = 'speech-drafter-speech';
+const wrapped = new Set<string>();
 
-/** The speech as a read-only document in its own language (VS Code would take the `.txt` path for plain text). */
-export async function openSpeechDocument(doc: SpeechDocument): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(speechUri(doc));
-  return document.languageId === SPEECH_LANGUAGE ? document : vscode.languages.setTextDocumentLanguage(document, SPEECH_LANGUAGE);
+/** Turns word wrap on for the speech in `editor` (the active one), once per opened document, unless the user wraps anyway. */
+async function wrapSpeech(editor: vscode.TextEditor): Promise<void> {
+  const key = editor.document.uri.toString();
+  if (wrapped.has(key) || vscode.workspace.getConfiguration('editor', editor.document).get<string>('wordWrap', 'off') !== 'off') return;
+  if (vscode.window.activeTextEditor !== editor) return;
+  wrapped.add(key);
+  await vscode.commands.executeCommand('editor.action.toggleWordWrap');
 }
 
 export const SpeechCommands = {
@@ -78,9 +83,13 @@ function showOptionsFromArg(arg: unknown): ShowOptions {
  * phrases) call this to show where a sentence comes from.
  */
 export async function showSpeech(doc: SpeechDocument, line?: number, options: ShowOptions = {}): Promise<vscode.TextEditor> {
-  const document = await openSpeechDocument(doc);
+  const document = await vscode.workspace.openTextDocument(speechUri(doc));
   const preserveFocus = options.preserveFocus === true;
-  if (line === undefined) return vscode.window.showTextDocument(document, { preserveFocus });
+  if (line === undefined) {
+    const shown = await vscode.window.showTextDocument(document, { preserveFocus });
+    await wrapSpeech(shown);
+    return shown;
+  }
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
   const lineEnd = document.lineAt(at).range.end;
   const from = options.select ? Math.min(options.select.column, lineEnd.character) : 0;
@@ -89,6 +98,7 @@ export async function showSpeech(doc: SpeechDocument, line?: number, options: Sh
   const selection = new vscode.Selection(new vscode.Position(at, to), new vscode.Position(at, from));
   const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus });
   editor.selection = selection; // the option is a Range and loses which end holds the cursor
+  await wrapSpeech(editor);
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
   return editor;
 }
@@ -220,10 +230,7 @@ export const registerSpeechDocuments: Feature = ({ corpus }) => {
     vscode.workspace.registerTextDocumentContentProvider(SPEECH_SCHEME, content),
     vscode.languages.registerDocumentSymbolProvider({ scheme: SPEECH_SCHEME }, new SpeechOutlineProvider(corpus)),
     corpus.onDidChange(() => content.refreshOpen()),
-    // A speech opened another way (a 提法核对 link, a tab restored after a reload) reads word-wrapped too.
-    vscode.workspace.onDidOpenTextDocument((d) => {
-      if (d.uri.scheme === SPEECH_SCHEME && d.languageId !== SPEECH_LANGUAGE) void vscode.languages.setTextDocumentLanguage(d, SPEECH_LANGUAGE);
-    }),
+    vscode.workspace.onDidCloseTextDocument((d) => wrapped.delete(d.uri.toString())),
     // Arguments: (speech id | tree node, options?) and (speech id, line, options?).
     vscode.commands.registerCommand(SpeechCommands.openSpeech, async (arg?: unknown, options?: unknown) => {
       const doc = arg === undefined ? await pickSpeech(corpus) : await findSpeech(corpus, arg);

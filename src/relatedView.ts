@@ -23,7 +23,7 @@ export const RELATED_DELAY_MS = 300;
 /** Passages listed. */
 const TOP = 20;
 /** Characters of a passage in its row (the tooltip has it whole). */
-const LABEL_CHARS = 48;
+const LABEL_CHARS = 30;
 
 interface RelatedRow {
   hit: RelatedHit;

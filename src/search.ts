@@ -4,8 +4,10 @@
 // item button opens it in its speech, and a last row brings 50 more.
 //
 // VS Code 1.100 lets an extension neither set highlights on a quick-pick item nor turn off the
-// quick pick's own label matching, which re-sorts matching labels alphabetically. So the matched
-// characters are marked in the label with 【】, and the label is what the engine ranked.
+// quick pick's own label matching, which puts every label holding the typed text as one piece first
+// and sorts those by label — the engine's ranking lost. So the matched characters are marked in the
+// label with 【】, and a zero-width space after each mark's first character keeps VS Code from
+// finding the typed text whole in any label: the rows stay in the engine's order.
 import * as vscode from 'vscode';
 import type { Corpus, LoadedCorpus } from './corpus';
 import { excerptOf, markMatches, searchCorpus as search, showPlaceholders, type PassagePlace, type SearchHit } from './core/search';
@@ -35,7 +37,7 @@ function hitItem(hit: SearchHit, openButton: vscode.QuickInputButton): HitItem {
   const shown = showPlaceholders(hit.text, hit.matches);
   const kind = hit.kind === 'paragraph' ? vscode.l10n.t('Paragraph, {0} chars', shown.text.length.toLocaleString()) : vscode.l10n.t('Sentence');
   return {
-    label: markMatches(excerptOf(shown.text, shown.matches, LABEL_CHARS)),
+    label: unmatchable(excerptOf(shown.text, shown.matches, LABEL_CHARS)),
     // On its own line: a long title and heading path would push a description out of sight.
     detail: `${placeOf(hit)} · ${kind}`,
     iconPath: new vscode.ThemeIcon(KIND_ICON[hit.kind]),
@@ -44,6 +46,11 @@ function hitItem(hit: SearchHit, openButton: vscode.QuickInputButton): HitItem {
     buttons: [openButton],
     hit,
   };
+}
+
+/** The excerpt with its matches in 【】, each broken after its first character by a zero-width space (see above). */
+export function unmatchable(excerpt: { text: string; matches: [number, number][] }): string {
+  return markMatches(excerpt).replace(/【(.)/gu, '【$1\u200b');
 }
 
 function messageItem(text: string): HitItem {

@@ -34,7 +34,7 @@ export interface RelatedOptions {
 }
 
 /** Postings read per query at most (common terms beyond this add little and cost the most). */
-const POSTINGS_BUDGET = 400_000;
+const POSTINGS_BUDGET = 300_000;
 /** A term in more than this share of the paragraphs is too common to tell them apart. */
 const COMMON_SHARE = 0.25;
 /** The rarest terms are always read, however common. */

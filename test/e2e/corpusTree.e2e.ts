@@ -47,7 +47,7 @@ describe('素材库 tree in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     const tree = vscode.sideBarTree();
     await tree.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ timeout: 30_000 });
     // Wider side bar, so the screenshot shows whole titles.
-    await widenSideBar(vscode, 560);
+    await vscode.widenSideBar(560);
 
     const rows = await vscode.allTreeRows();
     const kinds = rows.filter((r) => r.level === 1);
@@ -131,18 +131,6 @@ async function activeTab(vscode: VsCodeSession, name: string): Promise<void> {
 }
 
 /** Drags the sash on the side bar's right edge until the side bar is `width` pixels wide. */
-async function widenSideBar(vscode: VsCodeSession, width: number): Promise<void> {
-  const box = await vscode.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
-  if (!box || box.width >= width) return;
-  const y = box.y + box.height / 2;
-  await vscode.page.mouse.move(box.x + box.width - 1, y);
-  await vscode.page.mouse.down();
-  await vscode.page.mouse.move(box.x + width, y, { steps: 5 });
-  await vscode.page.mouse.up();
-  // Off the sash, so the screenshot doesn't show it highlighted.
-  await vscode.page.mouse.move(box.x + width + 200, y);
-}
-
 describe('素材库 tree in a Chinese VS Code (--locale zh-cn)', function () {
   let vscode: VsCodeSession;
 
@@ -158,7 +146,7 @@ describe('素材库 tree in a Chinese VS Code (--locale zh-cn)', function () {
     await vscode.activityBarItem('讲稿助手').click();
     const firstSpeech = vscode.sideBarTree().locator('.monaco-list-row[aria-level="2"]').first();
     await firstSpeech.waitFor({ timeout: 30_000 });
-    await widenSideBar(vscode, 560);
+    await vscode.widenSideBar(560);
     const rows = await vscode.visibleTreeRows();
     const speeches = rows.filter((r) => r.level === 2);
     assert.ok(speeches.length > 0 && speeches.every((r) => /^[\d,]+ 字 · 示例素材$/.test(r.description)), speeches.map((r) => r.description).join('\n'));

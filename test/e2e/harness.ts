@@ -224,6 +224,15 @@ export class VsCodeSession {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** Runs a palette command that opens an input or quick pick of its own, and waits for its first row. */
+  async runCommandOpen(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.insertText(title);
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().click();
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasNotText: title }).first().waitFor();
+  }
+
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
@@ -301,7 +310,20 @@ export class VsCodeSession {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${label}"]`);
   }
 
-  /** The side bar's tree (the only view of our container). */
+  /** Drags the side bar's edge until it is `width` pixels wide (long rows then show their descriptions). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+    if (!box || box.width >= width) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    // Off the sash, so the screenshot doesn't show it highlighted.
+    await this.page.mouse.move(box.x + width + 200, y);
+  }
+
+  /** The side bar's tree (the first view of our container, 素材库). */
   sideBarTree(): Locator {
     return this.page.locator('#workbench\\.parts\\.sidebar .pane-body .monaco-list').first();
   }

@@ -98,9 +98,11 @@ describe('素材库 tree in a real VS Code (code-server 4.100.3, VS Code 1.100.3
     await vscode.screenshot('corpus-heading-opened');
 
     // Read-only: typing is refused with VS Code's message, and the tab never becomes dirty.
+    await vscode.waitForWordWrap();
     await editor.locator('.view-lines').click();
     await vscode.page.keyboard.insertText('改');
-    await vscode.page.locator('.monaco-editor-overlaymessage', { hasText: /read-?only/i }).waitFor({ timeout: 5_000 });
+    // The message sits by the cursor and may be drawn outside the editor's viewport: shown, not necessarily visible.
+    await vscode.page.locator('.monaco-editor-overlaymessage', { hasText: /read-?only/i }).waitFor({ state: 'attached', timeout: 5_000 });
     assert.equal(await vscode.page.locator('.tabs-container .tab.active.dirty').count(), 0);
   });
 
@@ -130,7 +132,6 @@ async function activeTab(vscode: VsCodeSession, name: string): Promise<void> {
   await vscode.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
 }
 
-/** Drags the sash on the side bar's right edge until the side bar is `width` pixels wide. */
 describe('素材库 tree in a Chinese VS Code (--locale zh-cn)', function () {
   let vscode: VsCodeSession;
 

@@ -381,6 +381,23 @@ export class VsCodeSession {
     await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*${escaped}`) }).waitFor({ timeout });
   }
 
+  /**
+   * Waits until the first editor reads word-wrapped: more lines on screen than numbered lines. A speech
+   * shows unwrapped and is turned to word wrap right after, which redraws it (and hides an editor message).
+   */
+  async waitForWordWrap(timeout = 10_000): Promise<void> {
+    const editor = await this.page.locator('.editor-instance .monaco-editor').first().elementHandle({ timeout });
+    await this.page.waitForFunction(
+      (el) => {
+        const screen = el!.querySelectorAll('.view-lines .view-line').length;
+        const numbered = [...el!.querySelectorAll('.margin-view-overlays .line-numbers')].filter((n) => n.textContent?.trim()).length;
+        return screen > numbered;
+      },
+      editor,
+      { timeout },
+    );
+  }
+
   /** The extension's corpus status-bar item (its id is the extension's id plus the item's). */
   corpusStatusItem(): Locator {
     return this.page.locator(`.statusbar .statusbar-item[id="${EXTENSION_ID}.speechDrafter.corpusStatus"]`);

@@ -204,18 +204,8 @@ describe('material a writer can use, in a real VS Code in Chinese (code-server 4
     await speech.locator('.label-name').click();
     const editor = page().locator('.editor-instance .monaco-editor').first();
     await page().locator('.tabs-container .tab.active', { hasText: '.txt' }).waitFor({ timeout: 15_000 });
-    // Wrapped: more screen lines than numbered lines (each long paragraph takes several). The wrap is
-    // turned on just after the speech shows, so wait for it.
-    const lines = async () => ({
-      screen: await editor.locator('.view-lines .view-line').count(),
-      numbered: (await editor.locator('.margin-view-overlays .line-numbers').allInnerTexts()).filter((n) => n.trim()).length,
-    });
-    let seen = await lines();
-    for (let i = 0; i < 100 && seen.screen <= seen.numbered; i++) {
-      await page().waitForTimeout(100);
-      seen = await lines();
-    }
-    assert.ok(seen.screen > seen.numbered, `${seen.screen} screen lines for ${seen.numbered} numbered lines`);
+    // Wrapped: more screen lines than numbered lines (each long paragraph takes several).
+    await vscode.waitForWordWrap();
     await editor.locator('.view-lines').click();
     await page().keyboard.insertText('改');
     await page().locator('.monaco-editor-overlaymessage', { hasText: /只读|read-?only/i }).waitFor({ timeout: 5_000 });

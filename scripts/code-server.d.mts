@@ -20,3 +20,9 @@ export declare function codeServerArgs(options: {
   locale?: string;
 }): string[];
 export declare function waitForHealthz(port: number, timeoutMs?: number, isAlive?: () => boolean): Promise<void>;
+export declare function installLocalePack(
+  codeServer: string,
+  locale: string,
+  dirs: { scratchDir: string; userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
+): void;
+export declare function workbenchUrl(port: number, workspace: string, openFile?: string): string;

@@ -57,6 +57,28 @@ function ripgrepCacheTmpdir() {
 }
 
 /**
+ * A shell for code-server's install scripts that lets them run as root without npm hearing of
+ * `unsafe-perm`. code-server's postinstall refuses to run as root unless npm_config_unsafe_perm is
+ * true, and calls `npm install --unsafe-perm` itself; npm 11 no longer knows that setting and warns
+ * about it wherever it sees it ("Unknown env config"). So the variable is set for the scripts alone,
+ * and an `npm` in front of the real one drops the flag and the variable before passing the call on.
+ */
+function rootScriptShell(dir) {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const realNpm = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  const npmShim = join(bin, 'npm');
+  writeFileSync(
+    npmShim,
+    ['#!/bin/sh', 'unset npm_config_unsafe_perm', 'for a in "$@"; do shift; [ "$a" = --unsafe-perm ] || set -- "$@" "$a"; done', `exec "${realNpm}" "$@"`, ''].join('\n'),
+    { mode: 0o755 },
+  );
+  const shell = join(dir, 'script-shell');
+  writeFileSync(shell, ['#!/bin/sh', 'export npm_config_unsafe_perm=true', `export PATH="${bin}:$PATH"`, 'exec /bin/sh "$@"', ''].join('\n'), { mode: 0o755 });
+  return shell;
+}
+
+/**
  * npm 11 blocks dependency install scripts unless allowed. Our own package.json allows code-server's
  * postinstall and argon2's build; code-server's postinstall then runs `npm install` inside
  * lib/vscode and lib/vscode/extensions, which are projects of their own, so each gets a project
@@ -85,7 +107,7 @@ function run(command, args, options) {
 
 /**
  * Returns the path of the code-server binary, installing the pinned version first when it is
- * missing (about a minute, 300 MB; native modules are compiled). Throws with the missing Debian
+ * missing (about two minutes on this project's 2-core machine, 300 MB; native modules are compiled). Throws with the missing Debian
  * package named when the machine can't build it.
  */
 export function ensureCodeServer() {
@@ -112,14 +134,12 @@ export function ensureCodeServer() {
   }
 
   const started = Date.now();
-  log(`installing code-server ${wanted} into ${codeServerPrefix}/node_modules (takes about a minute)`);
+  log(`installing code-server ${wanted} into ${codeServerPrefix}/node_modules (takes about two minutes)`);
   rmSync(installedMarker, { force: true });
   const tmp = ripgrepCacheTmpdir();
   const env = {
     ...process.env,
     TMPDIR: tmp,
-    // code-server's postinstall refuses to run as root without it.
-    npm_config_unsafe_perm: 'true',
     // node-pty's postinstall runs `npx node-gyp`, which must not stop to ask.
     npm_config_yes: 'true',
     npm_config_audit: 'false',
@@ -132,7 +152,7 @@ export function ensureCodeServer() {
     run('npm', ['ci', '--ignore-scripts', '--no-audit', '--prefix', codeServerPrefix], { env, cwd: codeServerPrefix });
     allowNestedInstallScripts();
     log("step 2/2: npm rebuild (code-server's postinstall installs VS Code's dependencies and builds native modules)");
-    run('npm', ['rebuild', '--prefix', codeServerPrefix], { env, cwd: codeServerPrefix });
+    run('npm', ['rebuild', '--prefix', codeServerPrefix, '--script-shell', rootScriptShell(tmp)], { env, cwd: codeServerPrefix });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -225,6 +245,45 @@ export function codeServerArgs({ port, userDataDir, extensionsDir, workspace, lo
     '--extensions-dir', extensionsDir,
     workspace,
   ];
+}
+
+/**
+ * VS Code only runs in a display language it has a language pack for, and the gallery is out of
+ * reach: test/e2e/fixtures/<locale>-locale is a pack that registers the language and translates
+ * nothing, so the workbench's own menus stay English while extensions see `vscode.env.language ===
+ * locale` — the extension speaks Chinese. `scratchDir` receives the packaged pack.
+ */
+export function installLocalePack(codeServer, locale, { scratchDir, userDataDir, extensionsDir, env }) {
+  const fixture = join(projectRoot, 'test', 'e2e', 'fixtures', `${locale}-locale`);
+  if (!existsSync(fixture)) throw new Error(`no display-language pack for ${locale} (looked for ${fixture})`);
+  const manifest = JSON.parse(readFileSync(join(fixture, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const out = join(scratchDir, `locale-${locale}.vsix`);
+  const vsce = join(projectRoot, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], { cwd: fixture, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`packaging ${fixture} failed:\n${result.stdout}${result.stderr}`);
+  installExtension(codeServer, out, { userDataDir, extensionsDir, env });
+  // The server reads display languages from this cache, which it only fills when asked for the list.
+  const languagePacks = {
+    [locale]: {
+      hash: `${id}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: { vscode: join(extensionsDir, `${id}-${manifest.version}`, 'translations', 'main.i18n.json') },
+      label: locale,
+    },
+  };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
+}
+
+/**
+ * The address that opens `workspace` in the browser, with `openFile` (an absolute path in it) open in
+ * an editor: VS Code for the web takes the file from the URL's payload.
+ */
+export function workbenchUrl(port, workspace, openFile) {
+  const base = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  if (!openFile) return base;
+  const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${openFile}`]]);
+  return `${base}&payload=${encodeURIComponent(payload)}`;
 }
 
 /** Resolves when code-server answers /healthz, or rejects after `timeoutMs`. */

@@ -1,7 +1,10 @@
 // `npm start`: build and package the extension, install it into a code-server kept under .cache/,
-// open a sample draft workspace, and serve VS Code on http://127.0.0.1:8080 (or $PORT) until Ctrl+C.
+// open a sample draft workspace with the draft in an editor, and serve VS Code on
+// http://127.0.0.1:8080 (or $PORT) until Ctrl+C. The display language is Chinese (zh-cn; LOCALE=en
+// npm start for English): VS Code's own menus stay English — no translation of VS Code can be had
+// offline — but the extension, which follows the display language, speaks Chinese throughout.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -9,10 +12,12 @@ import {
   codeServerEnv,
   ensureCodeServer,
   installExtension,
+  installLocalePack,
   packageExtension,
   projectRoot,
   quietUserSettings,
   waitForHealthz,
+  workbenchUrl,
   writeUserSettings,
 } from './code-server.mjs';
 import { createSampleWorkspace } from './sample-draft.mjs';
@@ -47,6 +52,7 @@ function ensureUserSettings() {
 
 async function main() {
   const port = Number(process.env.PORT || 8080);
+  const locale = (process.env.LOCALE || 'zh-cn').toLowerCase();
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   if (!(await portIsFree(port))) throw new Error(`port ${port} on 127.0.0.1 is in use; start on another with PORT=8081 npm start`);
 
@@ -59,10 +65,12 @@ async function main() {
   const env = codeServerEnv(home);
   log('installing the extension into code-server…');
   installExtension(codeServer, vsix, { userDataDir, extensionsDir, env });
+  if (!locale.startsWith('en')) installLocalePack(codeServer, locale, { scratchDir: cache, userDataDir, extensionsDir, env });
+  else rmSync(join(userDataDir, 'languagepacks.json'), { force: true });
   ensureUserSettings();
   const draft = createSampleWorkspace(workspace);
 
-  const server = spawn(codeServer, codeServerArgs({ port, userDataDir, extensionsDir, workspace }), {
+  const server = spawn(codeServer, codeServerArgs({ port, userDataDir, extensionsDir, workspace, locale: locale.startsWith('en') ? undefined : locale }), {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -83,14 +91,16 @@ async function main() {
     throw error;
   }
 
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}`;
+  // The address opens the sample draft in an editor (VS Code for the web reads the file from it).
+  const url = workbenchUrl(port, workspace, draft);
   console.log('');
   console.log('  讲稿助手 Speech Drafter is running in VS Code (code-server). Open:');
   console.log('');
   console.log(`    ${url}`);
   console.log('');
-  console.log(`  Sample draft: ${draft}`);
-  console.log('  The 讲稿助手 icon in the activity bar (left) opens the 素材库 corpus tree. Ctrl+C stops the server.');
+  console.log(`  Sample draft (opened by the address): ${draft}`);
+  console.log(`  Display language: ${locale} (LOCALE=en npm start for English). The 讲稿助手 icon in the activity bar (left)`);
+  console.log('  opens 素材库, 相关素材 and 常用提法. Ctrl+C stops the server.');
   console.log('');
 }
 

@@ -19,6 +19,7 @@ import { registerInlinePhraseCompletion } from './inlineCompletion';
 import { registerInsertOutline } from './insertOutline';
 import { registerPhrasesView } from './phrasesView';
 import { registerProofread } from './proofread';
+import { registerRelatedView } from './relatedView';
 import { registerCorpusSearch } from './search';
 import { registerSpeechDocuments } from './speechDocuments';
 import { registerStatusBar } from './statusBar';
@@ -36,6 +37,7 @@ const features: Feature[] = [
   registerInlinePhraseCompletion,
   registerCorpusSearch,
   registerInsertOutline,
+  registerRelatedView,
   registerPhrasesView,
   registerStatusBar,
   registerCorpusStatus,

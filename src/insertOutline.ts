@@ -1,8 +1,9 @@
 // 插入提纲: pick a speech structure (snippets/*.code-snippets) with a preview and insert it as a
-// snippet, or pick a corpus speech and insert its skeleton — its headings kept, its bodies blanks.
+// snippet, or pick a corpus speech and insert its skeleton — its headings kept, its bodies blanks —
+// in the draft's heading style: a Markdown draft whose headings read `## 一、` gets `## 一、` too.
 import * as vscode from 'vscode';
 import type { Corpus } from './corpus';
-import { loadOutlineSnippets, speechSkeleton, type OutlineSnippet } from './core/outlineSnippet';
+import { applyHeadingStyle, headingStyleOf, loadOutlineSnippets, speechSkeleton, type OutlineSnippet } from './core/outlineSnippet';
 import type { SpeechDocument } from './core/types';
 import type { Feature } from './feature';
 
@@ -100,7 +101,8 @@ async function insertOutline(corpus: Corpus, snippetsDir: string, log: vscode.Lo
   }
   if (body === undefined) return;
   const editor = await targetEditor();
-  await editor.insertSnippet(new vscode.SnippetString(body));
+  const style = editor.document.languageId === 'markdown' ? headingStyleOf(editor.document.getText()) : undefined;
+  await editor.insertSnippet(new vscode.SnippetString(style ? applyHeadingStyle(body, style) : body));
 }
 
 export const registerInsertOutline: Feature = ({ corpus, extension, log }) => {

@@ -1,10 +1,11 @@
 // The 常用提法 view: the corpus's mined phrases in three groups (排比, 引语, 常用提法) with how often
-// and in how many speeches each is used. A click inserts the phrase at the cursor of the draft being
-// written; the context menu opens a speech where it occurs; a filter narrows the lists.
+// and in how many speeches each is used (12 篇 · 13 次); formulations come most distinctive first.
+// A click inserts the phrase at the cursor of the draft being written (a quotation with its
+// attribution and marks); the context menu opens a speech where it occurs; a filter narrows the lists.
 import * as vscode from 'vscode';
 import { snippetOf } from './core/complete';
 import type { MinedItems } from './core/phrases';
-import { pageOf, PhraseCatalog, type PhraseEntry, type PhraseGroup, type PhraseGroupKind, type PhraseMatch } from './core/phrases/phraseGroups';
+import { insertionText, pageOf, PhraseCatalog, type PhraseEntry, type PhraseGroup, type PhraseGroupKind, type PhraseMatch } from './core/phrases/phraseGroups';
 import type { Corpus } from './corpus';
 import type { Feature } from './feature';
 import { isDraft } from './drafts';
@@ -45,16 +46,19 @@ function groupName(kind: PhraseGroupKind): string {
   }
 }
 
-/** "6 speeches · 7×" — how widely the corpus uses a phrase. */
-function usage(entry: PhraseEntry): string {
-  return vscode.l10n.t('{0} speeches · {1}×', entry.docs.toLocaleString(), entry.count.toLocaleString());
+/** "12 speeches · 13 times" (12 篇 · 13 次) — how widely the corpus uses a phrase. */
+export function usage(entry: Pick<PhraseEntry, 'docs' | 'count'>): string {
+  const docs = entry.docs === 1 ? vscode.l10n.t('1 speech') : vscode.l10n.t('{0} speeches', entry.docs.toLocaleString());
+  const times = entry.count === 1 ? vscode.l10n.t('once') : vscode.l10n.t('{0} times', entry.count.toLocaleString());
+  return `${docs} · ${times}`;
 }
 
 function phraseTooltip(entry: PhraseEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   if (entry.attribution) md.appendText(`${entry.attribution}：`).appendMarkdown('\n\n');
   md.appendMarkdown('**').appendText(entry.text).appendMarkdown('**\n\n');
-  md.appendText(vscode.l10n.t('Used {0} times in {1} speeches.', entry.count.toLocaleString(), entry.docs.toLocaleString()));
+  if (entry.suspectSlip) md.appendText(vscode.l10n.t('Possibly a slip of a formulation the corpus uses more often.')).appendMarkdown('\n\n');
+  md.appendText(usage(entry));
   if (entry.where.length) {
     md.appendMarkdown('\n\n').appendText(vscode.l10n.t('In: {0}', entry.where.map((w) => `《${w.title}》`).join('、')));
   }
@@ -128,7 +132,9 @@ class PhraseTreeProvider implements vscode.TreeDataProvider<PhraseNode> {
       case 'phrase': {
         const { entry, highlights } = element.match;
         const item = new vscode.TreeItem({ label: entry.text, highlights }, vscode.TreeItemCollapsibleState.None);
-        item.description = entry.speaker ? `${entry.speaker} · ${usage(entry)}` : usage(entry);
+        const slip = entry.suspectSlip ? `${vscode.l10n.t('possible slip')} · ` : '';
+        item.description = slip + (entry.speaker ? `${entry.speaker} · ${usage(entry)}` : usage(entry));
+        if (entry.suspectSlip) item.iconPath = new vscode.ThemeIcon('warning');
         item.tooltip = phraseTooltip(entry);
         item.contextValue = 'phrase';
         item.accessibilityInformation = { label: `${entry.text}, ${usage(entry)}` };
@@ -217,19 +223,23 @@ async function targetDraft(lastDraft: vscode.TextEditor | undefined): Promise<vs
   return last ? vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn }) : undefined;
 }
 
-/** Inserts at every cursor as one edit (one undo); a phrase with `*` placeholders becomes a snippet with tab stops. */
+/**
+ * Inserts at every cursor as one edit (one undo): a quotation with its attribution and marks
+ * (习近平总书记强调：“…”); a phrase with `*` placeholders becomes a snippet with tab stops.
+ */
 async function insertPhrase(entry: PhraseEntry, lastDraft: vscode.TextEditor | undefined): Promise<void> {
+  const text = insertionText(entry);
   const target = await targetDraft(lastDraft);
   if (!target) {
-    await vscode.env.clipboard.writeText(entry.text);
+    await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('No Markdown or plain-text draft is open; the phrase was copied to the clipboard.'));
     return;
   }
   // Focus the draft first: a snippet's tab stops only work in the focused editor, and the writer types on.
   const editor = await vscode.window.showTextDocument(target.document, target.viewColumn);
-  const snippet = snippetOf(entry.text);
+  const snippet = snippetOf(text);
   if (snippet) await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
-  else await insertAtCursor(editor, entry.text);
+  else await insertAtCursor(editor, text);
 }
 
 /** Opens a speech where the phrase occurs, at that line; asks which when several speeches use it. */

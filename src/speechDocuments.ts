@@ -11,6 +11,22 @@ import type { Feature } from './feature';
 
 /** Scheme of the read-only speech documents; features that read the user's drafts should skip it. */
 export const SPEECH_SCHEME = 'speech-drafter';
+/**
+ * Speeches already turned to word wrap, by URI. A speech is one long line per paragraph; VS Code keeps
+ * a wrap toggled on a document for as long as the document is open, without touching any setting —
+ * a setting would wrap the user's own plain-text files too, and a language of their own would make
+ * the read-only speeches editable.
+ */
+const wrapped = new Set<string>();
+
+/** Turns word wrap on for the speech in `editor` (the active one), once per opened document, unless the user wraps anyway. */
+async function wrapSpeech(editor: vscode.TextEditor): Promise<void> {
+  const key = editor.document.uri.toString();
+  if (wrapped.has(key) || vscode.workspace.getConfiguration('editor', editor.document).get<string>('wordWrap', 'off') !== 'off') return;
+  if (vscode.window.activeTextEditor !== editor) return;
+  wrapped.add(key);
+  await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+}
 
 export const SpeechCommands = {
   openSpeech: 'speechDrafter.openSpeech',
@@ -54,6 +70,8 @@ async function findSpeech(corpus: Corpus, arg: unknown): Promise<SpeechDocument 
 export interface ShowOptions {
   /** Keep focus where it is (a tree click: arrow keys keep walking the tree, as in the Explorer). */
   preserveFocus?: boolean;
+  /** Select this stretch of the line (a passage) instead of the whole line. */
+  select?: { column: number; length: number };
 }
 
 function showOptionsFromArg(arg: unknown): ShowOptions {
@@ -67,13 +85,20 @@ function showOptionsFromArg(arg: unknown): ShowOptions {
 export async function showSpeech(doc: SpeechDocument, line?: number, options: ShowOptions = {}): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(speechUri(doc));
   const preserveFocus = options.preserveFocus === true;
-  if (line === undefined) return vscode.window.showTextDocument(document, { preserveFocus });
+  if (line === undefined) {
+    const shown = await vscode.window.showTextDocument(document, { preserveFocus });
+    await wrapSpeech(shown);
+    return shown;
+  }
   const at = Math.min(Math.max(0, line), document.lineCount - 1);
-  const end = document.lineAt(at).range.end;
-  // Cursor at the start of the line, the line selected so it stands out.
-  const selection = new vscode.Selection(end, new vscode.Position(at, 0));
+  const lineEnd = document.lineAt(at).range.end;
+  const from = options.select ? Math.min(options.select.column, lineEnd.character) : 0;
+  const to = options.select ? Math.min(from + options.select.length, lineEnd.character) : lineEnd.character;
+  // Cursor at the start of the line (or passage), the line (or passage) selected so it stands out.
+  const selection = new vscode.Selection(new vscode.Position(at, to), new vscode.Position(at, from));
   const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus });
   editor.selection = selection; // the option is a Range and loses which end holds the cursor
+  await wrapSpeech(editor);
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
   return editor;
 }
@@ -206,6 +231,7 @@ export const registerSpeechDocuments: Feature = ({ corpus }) => {
     vscode.workspace.registerTextDocumentContentProvider(SPEECH_SCHEME, content),
     vscode.languages.registerDocumentSymbolProvider({ scheme: SPEECH_SCHEME }, new SpeechOutlineProvider(corpus)),
     corpus.onDidChange(() => content.refreshOpen()),
+    vscode.workspace.onDidCloseTextDocument((d) => wrapped.delete(d.uri.toString())),
     // Arguments: (speech id | tree node, options?) and (speech id, line, options?).
     vscode.commands.registerCommand(SpeechCommands.openSpeech, async (arg?: unknown, options?: unknown) => {
       const doc = arg === undefined ? await pickSpeech(corpus) : await findSpeech(corpus, arg);

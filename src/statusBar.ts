@@ -27,8 +27,13 @@ function tooltip(total: CharacterCount, selected: CharacterCount | undefined, ra
   const lines = [
     vscode.l10n.t('**{0}** characters (字数) in this document', n(total.chars)),
     '',
+    // The rule in words, then the counts on a line of their own: a number never lands inside the rule.
     vscode.l10n.t(
-      'Counted as Word and WPS count 字数: each Chinese character {0}, full-width punctuation mark {1}, full-width letter or digit {2}, and each English word or number {3} counts 1; spaces and line breaks are not counted.',
+      'Counted as Word and WPS count 字数: each Chinese character, full-width punctuation mark, full-width letter or digit, and each English word or number counts 1; spaces and line breaks are not counted.',
+    ),
+    '',
+    vscode.l10n.t(
+      'Chinese characters {0} · full-width punctuation {1} · full-width letters and digits {2} · English words and numbers {3}',
       n(total.cjk),
       n(total.punctuation),
       n(total.fullWidth),

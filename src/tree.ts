@@ -28,8 +28,15 @@ type CorpusNode =
   | { type: 'version'; doc: SpeechDocument; version: SpeechVersion; parent: CorpusNode }
   | { type: 'heading'; doc: SpeechDocument; node: OutlineNode; parent: CorpusNode };
 
-function sourceName(doc: { source: string }): string {
-  return doc.source ? path.basename(doc.source) : '';
+/**
+ * Where a speech comes from, as the row says it: the file's name, or "sample corpus" for the bundled
+ * sample (its file names are numbers and hashes that tell a reader nothing). The full path is in the tooltip.
+ */
+function sourceName(doc: { source: string }, sampleDir?: string): string {
+  if (!doc.source) return '';
+  const rel = sampleDir === undefined ? '..' : path.relative(sampleDir, doc.source);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return vscode.l10n.t('sample corpus');
+  return path.basename(doc.source);
 }
 
 const linesLabel = (lines: [number, number]) => vscode.l10n.t('lines {0}–{1}', lines[0] + 1, lines[1] + 1);
@@ -38,8 +45,8 @@ const versionsLabel = (doc: SpeechDocument) => vscode.l10n.t('{0} other versions
 function speechTooltip(doc: SpeechDocument): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(doc.title).appendMarkdown('**\n\n');
-  const where = doc.source ? ` · ${sourceName(doc)} ${linesLabel(doc.sourceLines)}` : '';
-  md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}${where}`);
+  md.appendText(`${doc.kind} · ${vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString())}`);
+  if (doc.source) md.appendMarkdown('\n\n').appendText(`${doc.source} · ${linesLabel(doc.sourceLines)}`);
   for (const line of openingLines(doc)) md.appendMarkdown('\n\n> ').appendText(line);
   if (doc.versions?.length) md.appendMarkdown('\n\n').appendText(`${versionsLabel(doc)}: ${doc.versions.map((v) => sourceName(v)).join('、')}`);
   return md;
@@ -49,7 +56,11 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
   private readonly emitter = new vscode.EventEmitter<CorpusNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly corpus: Corpus) {}
+  constructor(
+    private readonly corpus: Corpus,
+    /** The bundled sample corpus (media/corpus of the extension). */
+    private readonly sampleDir: string,
+  ) {}
 
   refresh(): void {
     this.emitter.fire(undefined);
@@ -100,7 +111,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
         const item = new vscode.TreeItem(doc.title, doc.headings.length || doc.versions?.length ? Collapsed : None);
         item.id = `speech:${doc.id}`;
         const versions = doc.versions?.length ? versionsLabel(doc) : '';
-        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc), versions].filter(Boolean).join(' · ');
+        item.description = [vscode.l10n.t('{0} chars', speechLength(doc.text).toLocaleString()), sourceName(doc, this.sampleDir), versions].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = doc.source ? 'speech.hasSource' : 'speech';
         item.command = { command: SpeechCommands.openSpeech, title: vscode.l10n.t('Open Speech'), arguments: [doc.id, { preserveFocus: true }] };
@@ -118,7 +129,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode> {
         const { version } = element;
         const item = new vscode.TreeItem(version.title, None);
         item.id = `version:${element.doc.id}:${version.id}`;
-        item.description = `${sourceName(version)} ${linesLabel(version.sourceLines)}`;
+        item.description = `${sourceName(version, this.sampleDir)} ${linesLabel(version.sourceLines)}`;
         item.tooltip = version.source;
         item.iconPath = new vscode.ThemeIcon('file');
         item.contextValue = 'speechVersion';
@@ -174,8 +185,8 @@ async function addCorpusFolder(): Promise<void> {
   await config.update('paths', next, vscode.ConfigurationTarget.Global);
 }
 
-export const registerCorpusTree: Feature = ({ corpus }) => {
-  const provider = new CorpusTreeProvider(corpus);
+export const registerCorpusTree: Feature = ({ corpus, extension }) => {
+  const provider = new CorpusTreeProvider(corpus, vscode.Uri.joinPath(extension.extensionUri, 'media', 'corpus').fsPath);
   const view = vscode.window.createTreeView(CORPUS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const showState = () => {
     view.message = viewMessage(corpus, corpus.current);

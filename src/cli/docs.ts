@@ -1,8 +1,8 @@
 // `docs`: list the speeches of the corpus (bundled sample corpus plus --corpus folders).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultCorpusDir, skippedLine } from '../core/corpus';
-import { indexCorpus, type CorpusIndex } from '../core/index';
+import { defaultCorpusDir, loadCorpus, skippedLine } from '../core/corpus';
+import { foldVersions, indexCorpus, type CorpusIndex } from '../core/index';
 import type { SpeechDocument } from '../core/types';
 import { speechLength } from '../core/outlineTree';
 import { ArgReader, type CorpusArgs } from './args';
@@ -24,6 +24,19 @@ export async function loadCliIndex(options: CorpusArgs): Promise<CorpusIndex> {
   const result = await indexCorpus(sources, { maxFileBytes: options.maxFileBytes });
   for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
   return result.index!;
+}
+
+/**
+ * The speeches alone (for search and related, which need no mining): read as indexCorpus reads them,
+ * versions folded the same way (the newer file stands for a speech); each skipped file one stderr line.
+ */
+export async function loadCliCorpus(options: CorpusArgs): Promise<{ documents: SpeechDocument[] }> {
+  const sources = [...(options.noDefaultCorpus ? [] : [bundledCorpusDir()]), ...options.corpus];
+  const result = await loadCorpus(sources, { maxFileBytes: options.maxFileBytes });
+  for (const s of result.skipped) process.stderr.write(`跳过 skipped: ${skippedLine(s, skipReasonText)}\n`);
+  const modified = new Map<string, number>();
+  for (const d of result.documents) if (d.source && !modified.has(d.source)) modified.set(d.source, statSync(d.source).mtimeMs);
+  return { documents: foldVersions(result.documents, modified).documents };
 }
 
 /** Length of a speech in 字, counted as the tree and the status bar count it (the Word/WPS rule of src/core/count.ts). */

@@ -302,3 +302,74 @@ export function speechSkeleton(doc: SpeechDocument): string {
   out[out.length - 1] += '$0';
   return out.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// The draft's heading style: a Markdown draft that writes its headings as `## 一、…` gets inserted
+// outlines in the same style, each numbering level with the marks the draft gives it.
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+/** Numbering styles a heading line can start with, outermost first. */
+const NUMBERINGS: { name: string; pattern: RegExp }[] = [
+  { name: 'chinese', pattern: new RegExp(`^${CN_NUM}[、．.](?![、．.])`) },
+  { name: 'bracketed', pattern: new RegExp(`^[（(]${CN_NUM}[）)]`) },
+  { name: 'ordinal', pattern: new RegExp(`^第${CN_NUM}[，、：:,．.]`) },
+  { name: 'arabic', pattern: /^\d{1,2}(?:[、．]|\.(?!\d))/ },
+];
+
+/** The Markdown marks (`## `) a draft puts before each numbering style of heading, and before its title. */
+export interface HeadingStyle {
+  marks: Record<string, number>;
+  /** Depth of the `#` before an unnumbered heading (the title), when the draft has one. */
+  title?: number;
+  /** The draft parts its paragraphs with empty lines (as Markdown must, or consecutive lines run together). */
+  blankLines: boolean;
+}
+
+function numberingOf(text: string): string | undefined {
+  return NUMBERINGS.find((n) => n.pattern.test(text))?.name;
+}
+
+/** The draft's heading style, or undefined when it writes no numbered heading as a Markdown heading. */
+export function headingStyleOf(draft: string): HeadingStyle | undefined {
+  const marks: Record<string, number> = {};
+  let title: number | undefined;
+  for (const line of draft.split(/\r?\n/)) {
+    const m = /^(#{1,6})[ \t]+(\S.*)$/.exec(line);
+    if (!m) continue;
+    const numbering = numberingOf(m[2].trim());
+    if (numbering) marks[numbering] ??= m[1].length;
+    else title ??= m[1].length;
+  }
+  if (!Object.keys(marks).length) return undefined;
+  const blankLines = /\S[ \t]*\r?\n[ \t]*\r?\n[ \t]*\S/.test(draft);
+  // A deeper level the draft has not written yet goes one mark below the level above it.
+  let depth = 0;
+  for (const { name } of NUMBERINGS) {
+    if (marks[name] !== undefined) depth = marks[name];
+    else if (depth) marks[name] = Math.min(6, depth + 1);
+  }
+  return title !== undefined ? { marks, title, blankLines } : { marks, blankLines };
+}
+
+/**
+ * An outline snippet body in the draft's style: each line that is a numbered heading on its own (no
+ * text after its sentence) gets the draft's marks for its numbering; the title line (the first) gets
+ * the title's marks. A heading that runs on into its section's text stays a paragraph. When the draft
+ * parts its paragraphs with empty lines, so do the inserted lines.
+ */
+export function applyHeadingStyle(body: string, style: HeadingStyle): string {
+  const lines = body.split('\n');
+  const styled = lines
+    .map((line, i) => {
+      if (!line.trim() || /^#/.test(line)) return line;
+      const numbering = numberingOf(line);
+      const raw = line.replace(/\$0$/, '');
+      // Alone on its line: nothing (not even a blank to fill) after its sentence.
+      const alone = !/[。！？；]\s*\S/.test(raw) && expandSnippet(raw).text.length <= 60;
+      if (numbering && style.marks[numbering] && alone) return `${'#'.repeat(style.marks[numbering])} ${line}`;
+      if (i === 0 && style.title && !numbering && lines[1]?.trim() === '') return `${'#'.repeat(style.title)} ${line}`;
+      return line;
+    });
+  if (!style.blankLines) return styled.join('\n');
+  return styled.filter((line) => line.trim()).join('\n\n');
+}

@@ -12,7 +12,7 @@ import { loadCorpus } from '../../src/core/corpus';
 import { indexCorpus } from '../../src/core/index';
 import { IndexWorker } from '../../src/core/index/worker';
 import { splitSentences } from '../../src/core/index/sentences';
-import { searchCorpus } from '../../src/core/search';
+import { relatedPassages, searchCorpus } from '../../src/core/search';
 import { suggest } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
 import { seededRandom } from './generateCorpus';
@@ -65,6 +65,13 @@ function contextsFrom(docs: SpeechDocument[], count: number, seed: number): stri
   return out;
 }
 
+/** What 相关素材 is asked: paragraphs and headings of held-out speeches (lines of 8 characters or more). */
+function paragraphsFrom(docs: SpeechDocument[], count: number, seed: number): string[] {
+  const rand = seededRandom(seed);
+  const lines = docs.flatMap((d) => d.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 8));
+  return Array.from({ length: Math.min(count, lines.length) }, () => lines[Math.floor(rand() * lines.length)]);
+}
+
 /** Search queries as a writer types them: one or two runs of 2–5 Chinese characters from held-out text. */
 function queriesFrom(docs: SpeechDocument[], count: number, seed: number): string[] {
   const rand = seededRandom(seed);
@@ -111,6 +118,7 @@ async function main() {
         recount_s: t.recount_s,
         roles_s: t.roles_s,
         search_index_s: t.search_index_s,
+        distinctiveness_s: t.distinctiveness_s,
         formulations_s: t.formulations_s,
         save_s: save,
         peak_rss_mb: peakRssMb(),
@@ -132,6 +140,9 @@ async function main() {
     const searchCpu: number[] = [];
     const completeTimes = timeEach(contexts, (c) => suggest(index, c), completeCpu);
     const searchTimes = timeEach(queries, (q) => searchCorpus(index.search, q), searchCpu);
+    const paragraphs = paragraphsFrom(holdout, Number(option('--queries') ?? 1000), 13);
+    const relatedCpu: number[] = [];
+    const relatedTimes = timeEach(paragraphs, (p) => relatedPassages(index.search, p, { top: 20 }), relatedCpu);
     console.log(
       JSON.stringify({
         warm_load_s: warm,
@@ -146,6 +157,11 @@ async function main() {
         search_cpu_p50_ms: percentile(searchCpu, 50),
         search_cpu_p95_ms: percentile(searchCpu, 95),
         queries: queries.length,
+        related_p50_ms: percentile(relatedTimes, 50),
+        related_p95_ms: percentile(relatedTimes, 95),
+        related_cpu_p50_ms: percentile(relatedCpu, 50),
+        related_cpu_p95_ms: percentile(relatedCpu, 95),
+        related_queries: paragraphs.length,
         peak_rss_mb: peakRssMb(),
       }),
     );

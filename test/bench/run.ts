@@ -114,10 +114,10 @@ function main() {
   console.log('Times are wall clock, with this thread\'s CPU time in parentheses (the machine is shared: wall ≫ CPU means waiting for a core).\n');
   console.log(
     table(
-      ['chars', 'files', 'cold index s', 'load s', 'phrase idx s', 'search idx s', 'save s', 'warm load s', 'peak RSS MB (cold/warm)', 'complete p50 ms', 'complete p99 ms', 'search p50 ms', 'search p95 ms'],
+      ['chars', 'files', 'cold index s', 'load s', 'phrase idx s', 'search idx s', 'save s', 'warm load s', 'peak RSS MB (cold/warm)', 'complete p50 ms', 'complete p99 ms', 'search p50 ms', 'search p95 ms', 'related p50 ms', 'related p95 ms'],
       results.map((r) =>
         r.cold.error
-          ? [label(r.chars), `failed: ${r.cold.error}`, '', '', '', '', '', '', '', '', '', '', '']
+          ? [label(r.chars), `failed: ${r.cold.error}`, '', '', '', '', '', '', '', '', '', '', '', '', '']
           : [
               label(r.cold.chars),
               String(r.cold.files),
@@ -132,6 +132,8 @@ function main() {
               pair(r.warm.complete_p99_ms, r.warm.complete_cpu_p99_ms),
               pair(r.warm.search_p50_ms, r.warm.search_cpu_p50_ms),
               pair(r.warm.search_p95_ms, r.warm.search_cpu_p95_ms),
+              pair(r.warm.related_p50_ms, r.warm.related_cpu_p50_ms),
+              pair(r.warm.related_p95_ms, r.warm.related_cpu_p95_ms),
             ],
       ),
     ),
@@ -141,16 +143,17 @@ function main() {
   console.log('and the extension\'s path: the indexing worker loads the saved index and hands it to the host thread.\n');
   console.log(
     table(
-      ['chars', 'read', 'mine sample', 'wait suffix array', 'recount', 'roles', 'search tables', 'formulations', 'formulations #', 'worker hand-over s', 'host restore s', 'host longest stall ms'],
+      ['chars', 'read', 'mine sample', 'wait suffix array', 'recount', 'distinctiveness', 'roles', 'search tables', 'formulations', 'formulations #', 'worker hand-over s', 'host restore s', 'host longest stall ms'],
       results.map((r) =>
         r.cold.error
-          ? [label(r.chars), '', '', '', '', '', '', '', '', '', '', '']
+          ? [label(r.chars), '', '', '', '', '', '', '', '', '', '', '', '']
           : [
               label(r.cold.chars),
               fmt(r.cold.read_s),
               fmt(r.cold.mine_sample_s),
               fmt(r.cold.wait_suffix_array_s),
               fmt(r.cold.recount_s),
+              fmt(r.cold.distinctiveness_s),
               fmt(r.cold.roles_s),
               fmt(r.cold.search_index_s),
               fmt(r.cold.formulations_s),
@@ -204,6 +207,8 @@ function main() {
         complete_p99_ms: round(r.warm.complete_p99_ms),
         search_p50_ms: round(r.warm.search_p50_ms),
         search_p95_ms: round(r.warm.search_p95_ms),
+        related_p50_ms: round(r.warm.related_p50_ms),
+        related_p95_ms: round(r.warm.related_p95_ms),
       })),
       baseline: baseline.map(({ chars, r }) => ({ chars: results.find((x) => x.chars === chars)?.cold.chars ?? chars, search_p50_ms: round(r.search_p50_ms), search_p95_ms: round(r.search_p95_ms) })),
       activation_ms: activationMs,

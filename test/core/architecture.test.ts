@@ -75,7 +75,11 @@ function area(file: string): string | undefined {
 /** What each area of the engine may import besides itself (and the leaf modules every area may use). */
 const ALLOWED: Record<string, string[]> = {
   corpus: [],
-  phrases: ['corpus'],
+  // General Chinese, not the corpus: jieba's segmenter and word counts (the background the 常用提法
+  // view ranks formulations against; the proofreader's dictionary), pinyin and look-alike characters.
+  // It reads nothing of the engine.
+  lexicon: [],
+  phrases: ['corpus', 'lexicon'],
   index: ['corpus', 'phrases'],
   complete: ['index', 'phrases'],
   search: ['index'],
@@ -86,8 +90,6 @@ const ALLOWED: Record<string, string[]> = {
   suggest: ['complete', 'check', 'index', 'phrases'],
   // Word out and in: the draft's text and outline, the corpus's .docx reader; never the index.
   export: ['corpus'],
-  // General Chinese (jieba's dictionary and segmentation, pinyin, look-alike characters): knows no corpus.
-  lexicon: [],
   // 校对 of a draft's wording and norms, on the lexicon (the corpus's evidence comes in as a parameter).
   proofread: ['lexicon'],
 };

@@ -12,7 +12,7 @@ import { buildCorpusIndex, SearchTables } from '../../src/core/index';
 import { foldText } from '../../src/core/index/bigramIndex';
 import { splitSentences } from '../../src/core/index/sentences';
 import { buildCorpusText, mineParallelGroups, mineQuotations, mineStockPhrases } from '../../src/core/phrases';
-import { searchCorpus } from '../../src/core/search';
+import { relatedPassages, searchCorpus } from '../../src/core/search';
 import { suggest } from '../../src/core/suggest';
 import type { Heading, SpeechDocument } from '../../src/core/types';
 import { skipReasonText } from '../../src/cli/skipReasons';
@@ -227,34 +227,37 @@ describe('fuzz: loading, cleaning, splitting, outline, mining, completion, searc
     );
   });
 
-  it('search: hits name real text at their line and column, ranges inside the hit, the same each time', () => {
+  it('search and 相关素材: hits name real text at their line and column, ranges inside the hit, the same each time', () => {
     const query = (docs: SpeechDocument[]) => fc.oneof(excerpt(docs, 1, 8), fc.string({ maxLength: 12 }), speechText(3));
     check(
       fc.property(
-        corpus.chain((docs) =>
-          fc.tuple(fc.constant(docs), fc.array(fc.oneof(speechText(4), fc.string({ maxLength: 10 })), { maxLength: 4 }), fc.array(query(docs), { minLength: 1, maxLength: 5 })),
-        ),
-        ([docs, phrases, queries]) => {
-          const tables = SearchTables.build(docs, phrases);
+        corpus.chain((docs) => fc.tuple(fc.constant(docs), fc.array(query(docs), { minLength: 1, maxLength: 5 }), excerpt(docs, 0, 60))),
+        ([docs, queries, paragraph]) => {
+          const tables = SearchTables.build(docs);
           const byId = new Map(docs.map((d) => [d.id, d]));
+          const atPlace = (h: { docId: string; line: number; column: number; text: string }) => {
+            const doc = byId.get(h.docId);
+            assert.ok(doc, `unknown speech ${h.docId}`);
+            assert.equal(doc.text.split('\n')[h.line]?.slice(h.column, h.column + h.text.length), h.text);
+          };
           for (const q of queries) {
             const hits = searchCorpus(tables, q, { limit: 10 });
             assert.deepEqual(searchCorpus(tables, q, { limit: 10 }), hits);
             assert.ok(hits.length <= 10);
             for (const h of hits) {
-              assert.ok(h.score >= 0 && h.score <= 1, `score ${h.score}`);
+              assert.ok(h.kind === 'sentence' || h.kind === 'paragraph', h.kind);
+              assert.ok(h.score >= 0 && Number.isFinite(h.score), `score ${h.score}`);
               let last = 0;
               for (const [s, e] of h.matches) {
                 assert.ok(last <= s && s < e && e <= h.text.length, `match ${s}-${e} of ${h.text.length}`);
                 last = e;
               }
-              if (h.kind === 'sentence') {
-                const doc = byId.get(h.docId);
-                assert.ok(doc, `unknown speech ${h.docId}`);
-                assert.equal(doc.text.split('\n')[h.line]?.slice(h.column, h.column + h.text.length), h.text);
-              }
+              atPlace(h);
             }
           }
+          const related = relatedPassages(tables, paragraph, { top: 5 });
+          assert.deepEqual(relatedPassages(tables, paragraph, { top: 5 }), related);
+          for (const h of related) atPlace(h);
         },
       ),
       800,

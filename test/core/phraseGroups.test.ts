@@ -44,16 +44,31 @@ describe('PhraseCatalog on the sample corpus', () => {
     assert.ok(!texts(kindOf(groups, 'formulation')).includes(group));
   });
 
-  it('sorts each group by number of speeches, then occurrences', () => {
-    for (const g of catalog.groups()) {
+  it('sorts 排比 and 引语 by number of speeches, then occurrences', () => {
+    for (const g of catalog.groups().filter((x) => x.kind !== 'formulation')) {
       for (let i = 1; i < g.matches.length; i++) {
         const a = g.matches[i - 1].entry, b = g.matches[i].entry;
         assert.ok(a.docs > b.docs || (a.docs === b.docs && a.count >= b.count), `${g.kind}: ${a.text} (${a.docs}/${a.count}) before ${b.text} (${b.docs}/${b.count})`);
       }
     }
+  });
+
+  it('sorts 常用提法 by how distinctive each is against general Chinese: the corpus’s own formulations first, everyday words last', () => {
     const formulations = kindOf(catalog.groups(), 'formulation').matches.map((m) => m.entry);
-    assert.equal(formulations[0].text, '主题教育', 'the sample’s most widely used formulation (all 33 speeches)');
-    assert.equal(formulations[0].docs, 33);
+    const scored = formulations.filter((e) => e.distinctiveness !== undefined);
+    assert.ok(scored.length > formulations.length / 2, `${scored.length} of ${formulations.length} scored`);
+    for (let i = 1; i < scored.length; i++) assert.ok(scored[i - 1].distinctiveness! >= scored[i].distinctiveness!);
+    // Fragments (no score) come after every scored formulation.
+    assert.deepEqual(formulations.slice(0, scored.length), scored);
+    const rank = (text: string) => formulations.findIndex((e) => e.text === text);
+    for (const formulation of ['凝心铸魂', '走深走实', '急难愁盼', '学深悟透']) {
+      assert.ok(rank(formulation) >= 0 && rank(formulation) < 60, `${formulation} at ${rank(formulation)}`);
+    }
+    for (const everyday of ['解决问题', '结合起来', '始终保持', '社会主义']) {
+      assert.ok(rank(everyday) > formulations.length / 4, `${everyday} at ${rank(everyday)} of ${formulations.length}`);
+    }
+    const top = formulations.slice(0, 10).map((e) => e.text);
+    assert.ok(!top.includes('主题教育'), top.join(' '));
   });
 
   it('carries counts, locations, a group’s items and a quotation’s speaker', () => {

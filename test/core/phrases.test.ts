@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isAdvert } from '../../src/core/corpus/advert';
 import type { CorpusIndex } from '../../src/core/index';
-import { buildCorpusText, buildLcp, buildSuffixArray, findRange, mineStockPhrases, type MinedItems } from '../../src/core/phrases';
+import { buildCorpusText, buildLcp, buildSuffixArray, findRange, mineQuotations, mineStockPhrases, type MinedItems } from '../../src/core/phrases';
 import type { SpeechDocument } from '../../src/core/types';
 import { sampleIndex } from './phrasesFixture';
 
@@ -103,6 +103,16 @@ describe('quotations', () => {
       assert.ok(q.text.length >= 4 && !q.text.includes('“') && !q.text.includes('”'), q.text);
       assert.ok(q.speaker.length >= 2, q.attribution);
     }
+  });
+
+  it('leave out a saying a speech quotes to refute it (人们常说“…”，但我认为…)', () => {
+    assert.ok(documents.some((d) => d.text.includes('人们常说“党建就是搞虚的东西”，但我认为')), 'the sample has the refuted saying');
+    assert.equal(index.quotations.find((q) => q.text === '党建就是搞虚的东西'), undefined);
+    const mine = (text: string) => mineQuotations(buildCorpusText([speech('a', text), speech('b', text)]));
+    // Hearsay answered by 但/其实/…: not a quotation; the same hearsay endorsed, or an authority answered, still is.
+    assert.deepEqual(mine('有人说“抓党建是虚功夫”，其实不然。').map((q) => q.text), []);
+    assert.deepEqual(mine('人们常说“细节决定成败”，这话很有道理。').map((q) => q.text), ['细节决定成败']);
+    assert.deepEqual(mine('习近平总书记强调“空谈误国，实干兴邦”，但有的干部还在空谈。').map((q) => q.text), ['空谈误国，实干兴邦']);
   });
 
   it('include sayings quoted without quotation marks (古人云)', () => {

@@ -12,9 +12,11 @@ import {
   codeServerEnv,
   ensureCodeServer,
   installExtension,
+  installLocalePack,
   packageExtension,
   projectRoot,
   waitForHealthz,
+  workbenchUrl,
   writeUserSettings,
 } from '../../scripts/code-server.mjs';
 import { createSampleWorkspace } from '../../scripts/sample-draft.mjs';
@@ -68,6 +70,8 @@ export interface StartOptions {
   locale?: string;
   /** Open the workspace in restricted mode (workspace trust on, never prompted); default trusted. */
   untrusted?: boolean;
+  /** A workspace file to open in an editor from the address, as `npm start` opens the sample draft. */
+  openFile?: string;
 }
 
 /** Code-server process groups still running, killed if the test process exits early. */
@@ -120,7 +124,7 @@ export class VsCodeSession {
     let t = Date.now();
     installExtension(codeServerBinary, vsix, { userDataDir, extensionsDir, env });
     if (options.locale && !options.locale.startsWith('en')) {
-      installLocaleFixture(codeServerBinary, options.locale, { root, userDataDir, extensionsDir, env });
+      installLocalePack(codeServerBinary, options.locale, { scratchDir: root, userDataDir, extensionsDir, env });
     }
     timings.installMs = Date.now() - t;
     const trust = options.untrusted
@@ -175,7 +179,7 @@ export class VsCodeSession {
       const page = browser.pages()[0] ?? (await browser.newPage());
       const session = new VsCodeSession(page, browser, server, port, root, workspace, userDataDir, extensionsDir);
       Object.assign(session.timings, timings);
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(workbenchUrl(port, workspace, options.openFile ? join(workspace, options.openFile) : undefined));
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
       session.timings.workbenchReadyMs = Date.now() - t;
       session.timings.startTotalMs = Date.now() - t0;
@@ -218,6 +222,15 @@ export class VsCodeSession {
     await row.waitFor();
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a palette command that opens an input or quick pick of its own, and waits for its first row. */
+  async runCommandOpen(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.insertText(title);
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().click();
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasNotText: title }).first().waitFor();
   }
 
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
@@ -297,7 +310,20 @@ export class VsCodeSession {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${label}"]`);
   }
 
-  /** The side bar's tree (the only view of our container). */
+  /** Drags the side bar's edge until it is `width` pixels wide (long rows then show their descriptions). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+    if (!box || box.width >= width) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    // Off the sash, so the screenshot doesn't show it highlighted.
+    await this.page.mouse.move(box.x + width + 200, y);
+  }
+
+  /** The side bar's tree (the first view of our container, 素材库). */
   sideBarTree(): Locator {
     return this.page.locator('#workbench\\.parts\\.sidebar .pane-body .monaco-list').first();
   }
@@ -323,19 +349,6 @@ export class VsCodeSession {
           };
         }),
       );
-  }
-
-  /** Drags the sash on the side bar's right edge until the side bar is `width` pixels wide (whole titles in a screenshot). */
-  async widenSideBar(width: number): Promise<void> {
-    const box = await this.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
-    if (!box || box.width >= width) return;
-    const y = box.y + box.height / 2;
-    await this.page.mouse.move(box.x + box.width - 1, y);
-    await this.page.mouse.down();
-    await this.page.mouse.move(box.x + width, y, { steps: 5 });
-    await this.page.mouse.up();
-    // Off the sash, so the screenshot doesn't show it highlighted.
-    await this.page.mouse.move(box.x + width + 200, y);
   }
 
   /** Every row of the side-bar tree, scrolling through it; leaves it scrolled to the top. */
@@ -366,6 +379,23 @@ export class VsCodeSession {
   async waitForCursorStatus(prefix: string, timeout = 10_000): Promise<void> {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*${escaped}`) }).waitFor({ timeout });
+  }
+
+  /**
+   * Waits until the first editor reads word-wrapped: more lines on screen than numbered lines. A speech
+   * shows unwrapped and is turned to word wrap right after, which redraws it (and hides an editor message).
+   */
+  async waitForWordWrap(timeout = 10_000): Promise<void> {
+    const editor = await this.page.locator('.editor-instance .monaco-editor').first().elementHandle({ timeout });
+    await this.page.waitForFunction(
+      (el) => {
+        const screen = el!.querySelectorAll('.view-lines .view-line').length;
+        const numbered = [...el!.querySelectorAll('.margin-view-overlays .line-numbers')].filter((n) => n.textContent?.trim()).length;
+        return screen > numbered;
+      },
+      editor,
+      { timeout },
+    );
   }
 
   /** The extension's corpus status-bar item (its id is the extension's id plus the item's). */
@@ -437,40 +467,6 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
-}
-
-/**
- * VS Code only runs in a display language it has a language pack for, and the gallery is out of
- * reach: test/e2e/fixtures/<locale>-locale is a pack that registers the language and translates
- * nothing, so the workbench stays English while extensions see `vscode.env.language === locale`.
- */
-function installLocaleFixture(
-  codeServer: string,
-  locale: string,
-  dirs: { root: string; userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
-): void {
-  const fixture = join(projectRoot, 'test', 'e2e', 'fixtures', `${locale}-locale`);
-  if (!existsSync(fixture)) throw new Error(`no display-language fixture for ${locale} (looked for ${fixture})`);
-  const manifest = JSON.parse(readFileSync(join(fixture, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
-  const id = `${manifest.publisher}.${manifest.name}`;
-  const out = join(dirs.root, `locale-${locale}.vsix`);
-  const vsce = join(projectRoot, 'node_modules', '.bin', 'vsce');
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
-    cwd: fixture,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`packaging ${fixture} failed:\n${result.stdout}${result.stderr}`);
-  installExtension(codeServer, out, dirs);
-  // The server reads display languages from this cache, which it only fills when asked for the list.
-  const languagePacks = {
-    [locale]: {
-      hash: `${id}-${manifest.version}`,
-      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
-      translations: { vscode: join(dirs.extensionsDir, `${id}-${manifest.version}`, 'translations', 'main.i18n.json') },
-      label: locale,
-    },
-  };
-  writeFileSync(join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 let browserChecked = false;

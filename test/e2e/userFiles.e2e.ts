@@ -66,6 +66,8 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
         [`${CORPUS}/讲话 GBK.txt`]: iconv.encode(speech(GBK_TITLE, '档案安全', OWN.gbk), 'gbk'),
         [`${CORPUS}/讲话.docx`]: await makeDocx(speech(DOCX_TITLE, '文稿保密', OWN.docx).split('\n')),
       },
+      // The tree's sticky kind header would lie over the first speech of a kind and take its click.
+      settings: { 'workbench.tree.enableStickyScroll': false },
       viewport: { width: 1400, height: 900 },
     });
     Object.assign(timings, vscode.timings);
@@ -93,15 +95,6 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
   const speechRow = (title: string) => tree().locator('.monaco-list-row[aria-level="2"]', { hasText: title }).first();
   const phrasesPane = () => page().locator('#workbench\\.parts\\.sidebar .pane', { has: page().locator('.pane-header', { hasText: '常用提法' }) });
   const phraseRow = (text: string | RegExp) => phrasesPane().locator('.monaco-list-row', { hasText: text }).first();
-
-  /** Runs a palette command that opens an input or quick pick of its own. */
-  async function runCommandOpen(title: string): Promise<void> {
-    await page().keyboard.press('F1');
-    await page().locator('.quick-input-widget input').waitFor();
-    await page().keyboard.insertText(title);
-    await quickPickRow(title).click();
-    await page().locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasNotText: title }).first().waitFor();
-  }
 
   /** Shows the 讲稿助手 side bar (its activity-bar entry toggles: a second click would hide it). */
   async function showSideBar(): Promise<void> {
@@ -185,9 +178,9 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
 
   it('搜索素材库 → Enter inserts a sentence of the GBK speech; one undo restores the draft', async function () {
     const draft = await draftAtNewLine();
-    await runCommandOpen('Search Corpus');
+    await vscode.runCommandOpen('Search Corpus');
     await page().keyboard.insertText('档案安全');
-    await quickPickRow(/档案安全/).waitFor({ timeout: 30_000 });
+    await quickPickRow(/档\u200b?案安全/).waitFor({ timeout: 30_000 });
     await page().keyboard.press('Enter');
     await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const inserted = await vscode.saveAndRead(DRAFT, (t) => t.length > draft.length);
@@ -198,7 +191,7 @@ describe('nothing of the user’s is changed, in a real VS Code (code-server 4.1
 
   it('插入提纲 → 工作汇报 inserts the skeleton; one undo restores the draft', async function () {
     const draft = await draftAtNewLine();
-    await runCommandOpen('Insert Outline');
+    await vscode.runCommandOpen('Insert Outline');
     await vscode.pickQuickItem('工作汇报');
     await page().locator('.editor-instance .view-lines', { hasText: '主要做法及成效' }).waitFor();
     await page().keyboard.press('Escape');

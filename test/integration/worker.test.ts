@@ -17,6 +17,7 @@ import { suggest } from '../../src/core/suggest';
 import { loadCorpus } from '../../src/core/corpus';
 import { editedCopy } from '../bench/editedCopies';
 import { generateCorpus } from '../bench/generateCorpus';
+import { BUNDLED_DICTIONARY, dictionaryPath } from '../../src/core/lexicon/frequencies';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'media', 'corpus');
@@ -31,6 +32,8 @@ describe('indexing worker', function () {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-worker-'));
     workerFile = path.join(work, 'worker.js');
     await esbuild.build({ entryPoints: [path.join(ROOT, 'src', 'indexWorker.ts')], outfile: workerFile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+    // As in dist: the background word counts (the 常用提法 ranking) lie next to the bundle.
+    fs.copyFileSync(dictionaryPath(), path.join(work, BUNDLED_DICTIONARY));
   });
   beforeEach(() => (worker = new IndexWorker(workerFile)));
   afterEach(() => worker.dispose());

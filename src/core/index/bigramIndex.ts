@@ -1,5 +1,5 @@
 // A character-bigram inverted index: for every pair of adjacent characters, the sorted list of the
-// units (sentences, titles, phrases) that contain it. Chinese has no spaces to split words at, and
+// units (paragraphs of the speeches) that contain it, with how often each contains it. Chinese has no spaces to split words at, and
 // any keyword of two or more characters is found by intersecting the lists of its bigrams, so the
 // index needs no word segmentation and answers in time proportional to the rarest bigram's list.
 // Lists are delta-encoded varints in one Uint8Array: about 1.5 bytes a posting instead of 4, which
@@ -17,11 +17,10 @@ export function foldCode(c: number): number {
 }
 
 export function foldText(text: string): string {
-  if (!/[A-Z\uFF01-\uFF5E]/.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
-  return out;
+  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, (ch) => String.fromCharCode(foldCode(ch.charCodeAt(0)))) : text;
 }
+const FOLDABLE = /[A-Z\uFF01-\uFF5E]/;
+const FOLDABLE_ALL = /[A-Z\uFF01-\uFF5E]/g;
 
 /** Whitespace and control characters never take part in a bigram. */
 export function isBlankCode(c: number): boolean {
@@ -34,6 +33,8 @@ export function bigramKey(a: number, b: number): number {
 }
 
 const EMPTY = -1;
+/** Counts above this are stored as this: BM25 saturates long before (a bigram 127 times in one paragraph). */
+export const MAX_TF = 127;
 
 /** Open-addressing hash from bigram key to a dense id; far faster than a Map for 32-bit keys. */
 class BigramTable {
@@ -170,18 +171,26 @@ export class BigramIndex {
     return new BigramIndex(table, parts.offset, parts.counts, parts.data);
   }
 
-  /** Two passes over the text: the first sizes every list, the second writes it. */
+  /**
+   * Two passes over the text, a unit at a time: the first sizes every list, the second writes it. A
+   * posting is varint(delta × 2 + (tf > 1)), followed by varint(tf) when the bigram occurs more than
+   * once in the unit (about one posting in twelve for paragraphs): BM25 needs the counts, and most
+   * are 1, so they cost a bit where they are 1.
+   */
   static build(units: UnitSource): BigramIndex {
     const table = new BigramTable();
-    let last: Int32Array = new Int32Array(1024).fill(-1);
+    let prevUnit: Int32Array = new Int32Array(1024).fill(-1);
     let bytes: Int32Array = new Int32Array(1024);
     let counts: Int32Array = new Int32Array(1024);
-    // Pass 1 sizes every list (distinct units and varint bytes); one loop, no callbacks: it runs
-    // over every character of the corpus.
-    for (let u = 0; u < units.count; u++) {
+    let tf: Int32Array = new Int32Array(1024);
+    // The distinct bigrams of the unit being read, and whether each was seen in it yet (tf > 0).
+    let inUnit: Int32Array = new Int32Array(1024);
+    let distinct = 0;
+    const readUnit = (u: number, lookup: (key: number) => number) => {
       const text = units.text(u);
       const end = units.end(u);
       let prev = -1;
+      distinct = 0;
       for (let i = units.start(u); i < end; i++) {
         const c = foldCode(text.charCodeAt(i));
         if (isBlankCode(c)) {
@@ -189,19 +198,31 @@ export class BigramIndex {
           continue;
         }
         if (prev >= 0) {
-          const id = table.getOrAdd(bigramKey(prev, c));
-          if (id >= last.length) {
-            last = growInt32(last, id + 1, -1);
+          const id = lookup(bigramKey(prev, c));
+          if (id >= tf.length) {
+            prevUnit = growInt32(prevUnit, id + 1, -1);
             bytes = growInt32(bytes, id + 1);
             counts = growInt32(counts, id + 1);
+            tf = growInt32(tf, id + 1);
           }
-          if (last[id] !== u) {
-            bytes[id] += varintLength(u - last[id]);
-            counts[id]++;
-            last[id] = u;
+          if (tf[id]++ === 0) {
+            if (distinct === inUnit.length) inUnit = growInt32(inUnit, distinct + 1);
+            inUnit[distinct++] = id;
           }
         }
         prev = c;
+      }
+    };
+    // Pass 1 sizes every list.
+    for (let u = 0; u < units.count; u++) {
+      readUnit(u, (key) => table.getOrAdd(key));
+      for (let k = 0; k < distinct; k++) {
+        const id = inUnit[k];
+        const n = Math.min(tf[id], MAX_TF);
+        bytes[id] += varintLength((u - prevUnit[id]) * 2 + (n > 1 ? 1 : 0)) + (n > 1 ? varintLength(n) : 0);
+        counts[id]++;
+        prevUnit[id] = u;
+        tf[id] = 0;
       }
     }
     const n = table.size;
@@ -209,33 +230,26 @@ export class BigramIndex {
     for (let id = 0; id < n; id++) offset[id + 1] = offset[id] + bytes[id];
     const data = new Uint8Array(offset[n]);
     const write = offset.slice(0, n);
-    last.fill(-1);
-    // Pass 2 writes the deltas.
+    prevUnit.fill(-1);
+    const put = (id: number, v: number) => {
+      let p = write[id];
+      while (v >= 0x80) {
+        data[p++] = (v & 0x7f) | 0x80;
+        v = Math.floor(v / 0x80);
+      }
+      data[p++] = v;
+      write[id] = p;
+    };
+    // Pass 2 writes the postings.
     for (let u = 0; u < units.count; u++) {
-      const text = units.text(u);
-      const end = units.end(u);
-      let prev = -1;
-      for (let i = units.start(u); i < end; i++) {
-        const c = foldCode(text.charCodeAt(i));
-        if (isBlankCode(c)) {
-          prev = -1;
-          continue;
-        }
-        if (prev >= 0) {
-          const id = table.find(bigramKey(prev, c));
-          if (last[id] !== u) {
-            let v = u - last[id];
-            last[id] = u;
-            let p = write[id];
-            while (v >= 0x80) {
-              data[p++] = (v & 0x7f) | 0x80;
-              v >>>= 7;
-            }
-            data[p++] = v;
-            write[id] = p;
-          }
-        }
-        prev = c;
+      readUnit(u, (key) => table.find(key));
+      for (let k = 0; k < distinct; k++) {
+        const id = inUnit[k];
+        const m = Math.min(tf[id], MAX_TF);
+        put(id, (u - prevUnit[id]) * 2 + (m > 1 ? 1 : 0));
+        if (m > 1) put(id, m);
+        prevUnit[id] = u;
+        tf[id] = 0;
       }
     }
     const index = new BigramIndex(table, offset, counts.slice(0, n), data);
@@ -256,22 +270,47 @@ export class BigramIndex {
   /** The units containing bigram `id`, ascending. */
   postings(id: number): Int32Array {
     const out = new Int32Array(this.counts[id]);
+    this.decode(id, out, undefined);
+    return out;
+  }
+
+  /**
+   * The units containing bigram `id`, ascending, into `units`, and how often the bigram occurs in each
+   * (capped at MAX_TF) into `tfs`; both must hold count(id) entries. Returns the count.
+   */
+  postingsWithCounts(id: number, units: Int32Array, tfs: Uint8Array): number {
+    return this.decode(id, units, tfs);
+  }
+
+  private decode(id: number, units: Int32Array, tfs: Uint8Array | undefined): number {
+    const n = this.counts[id];
     const data = this.data;
     let p = this.offset[id];
     let unit = -1;
-    for (let k = 0; k < out.length; k++) {
+    for (let k = 0; k < n; k++) {
       let v = 0;
-      let shift = 0;
+      let scale = 1;
       let b: number;
       do {
         b = data[p++];
-        v += (b & 0x7f) * 2 ** shift;
-        shift += 7;
+        v += (b & 0x7f) * scale;
+        scale *= 0x80;
       } while (b & 0x80);
-      unit += v;
-      out[k] = unit;
+      unit += Math.floor(v / 2);
+      units[k] = unit;
+      let tf = 1;
+      if (v & 1) {
+        tf = 0;
+        scale = 1;
+        do {
+          b = data[p++];
+          tf += (b & 0x7f) * scale;
+          scale *= 0x80;
+        } while (b & 0x80);
+      }
+      if (tfs) tfs[k] = tf;
     }
-    return out;
+    return n;
   }
 
   /** Ids of the bigrams a character takes part in, in either position, ascending. */

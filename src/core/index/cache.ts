@@ -18,7 +18,7 @@ import type { Heading, SkippedFile, SpeechDocument, SpeechKind, SpeechVersion } 
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 8;
+export const ENGINE_VERSION = 9;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {
@@ -58,7 +58,6 @@ export interface CacheMeta {
   phrases: MinedItems['phrases'];
   groups: MinedItems['groups'];
   quotations: MinedItems['quotations'];
-  searchExtraTexts: string[];
   formulations: FormulationTableParts['formulations'];
   variants: FormulationTableParts['variants'];
 }
@@ -130,7 +129,6 @@ export function corpusIndexParts(
     phrases: mined.phrases,
     groups: mined.groups,
     quotations: mined.quotations,
-    searchExtraTexts: search.extraTexts,
     formulations: formulations.formulations,
     variants: formulations.variants,
   };
@@ -144,12 +142,10 @@ export function corpusIndexParts(
     spanStart: Int32Array.from(corpus.spans, (s) => s.start),
     lineStartOffset,
     lineStarts,
-    unitText: search.unitText,
+    unitDoc: search.unitDoc,
     unitStart: search.unitStart,
     unitEnd: search.unitEnd,
     unitLine: search.unitLine,
-    unitColumn: search.unitColumn,
-    unitDoc: search.unitDoc,
     unitKind: search.unitKind,
     bigramKeys: search.bigrams.keys,
     bigramSlotKeys: search.bigrams.slotKeys,
@@ -275,13 +271,10 @@ function* restoreSteps(meta: CacheMeta, read: SectionReader, segments?: readonly
   const corpus: CorpusText = { text: corpusText, sa, documents, spans };
   const mined: MinedItems = { phrases: meta.phrases, groups: meta.groups, quotations: meta.quotations };
   const searchParts: SearchTablesParts = {
-    extraTexts: meta.searchExtraTexts,
-    unitText: read('unitText', 'i32'),
+    unitDoc: read('unitDoc', 'i32'),
     unitStart: read('unitStart', 'i32'),
     unitEnd: read('unitEnd', 'i32'),
     unitLine: read('unitLine', 'i32'),
-    unitColumn: read('unitColumn', 'i32'),
-    unitDoc: read('unitDoc', 'i32'),
     unitKind: read('unitKind', 'u8'),
     bigrams: { keys: read('bigramKeys', 'i32'), slotKeys: read('bigramSlotKeys', 'i32'), slotIds: read('bigramSlotIds', 'i32'), offset: read('bigramOffset', 'i32'), counts: read('bigramCounts', 'i32'), data: read('bigramData', 'u8') },
   };

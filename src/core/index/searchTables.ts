@@ -1,89 +1,99 @@
-// The search tables of the index: every searchable unit (a sentence of a speech, a title, a mined
-// phrase) as rows of typed columns, and a character-bigram inverted index over them. Built once in
-// the indexing worker; queries live in src/core/search.
+// The search tables of the index: every paragraph of every speech (each non-empty line but the title
+// line) as rows of typed columns, and a character-bigram inverted index over them with counts, for
+// BM25. Paragraphs are what a writer borrows, and a sentence hit is found inside its paragraph at
+// query time, so one unit serves both. Built once in the indexing worker; queries live in
+// src/core/search. Mined phrases are not here: the 常用提法 view and completion serve them.
 import type { SpeechDocument } from '../types';
 import { BigramIndex, type BigramIndexParts } from './bigramIndex';
 import { Int32Column } from './columns';
-import { splitSentences } from './sentences';
 
-export type SearchUnitKind = 'sentence' | 'title' | 'phrase';
-export const UNIT_KINDS: readonly SearchUnitKind[] = ['sentence', 'title', 'phrase'];
+/** A paragraph of body text, or a heading standing on its own line (its words name the section below it). */
+export type SearchUnitKind = 'paragraph' | 'heading';
+export const UNIT_KINDS: readonly SearchUnitKind[] = ['paragraph', 'heading'];
 
-/** What crosses from the worker (and into the cache): the texts after the speeches' own (titles, phrases) and the unit tables. */
+/** What crosses from the worker (and into the cache): the unit tables and the bigram index. */
 export interface SearchTablesParts {
-  extraTexts: string[];
-  unitText: Int32Array;
+  unitDoc: Int32Array;
   unitStart: Int32Array;
   unitEnd: Int32Array;
   unitLine: Int32Array;
-  unitColumn: Int32Array;
-  unitDoc: Int32Array;
   unitKind: Uint8Array;
   bigrams: BigramIndexParts;
 }
 
+function isBlank(code: number): boolean {
+  return code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}
+
 export class SearchTables {
+  /** Mean unit length in characters, for BM25's length normalisation. */
+  readonly meanLength: number;
+
   private constructor(
     readonly docs: readonly SpeechDocument[],
-    /** texts[i]: a speech's cleaned text, a title or a phrase; units are ranges of these */
-    readonly texts: readonly string[],
-    readonly unitText: Int32Array,
+    /** index into docs */
+    readonly unitDoc: Int32Array,
+    /** [start, end) of the unit in its speech's text, blanks trimmed */
     readonly unitStart: Int32Array,
     readonly unitEnd: Int32Array,
+    /** 0-based line of the unit in its speech's text */
     readonly unitLine: Int32Array,
-    readonly unitColumn: Int32Array,
-    /** index into docs, or -1 for a phrase */
-    readonly unitDoc: Int32Array,
+    /** index into UNIT_KINDS */
     readonly unitKind: Uint8Array,
     readonly bigrams: BigramIndex,
-  ) {}
+  ) {
+    let total = 0;
+    for (let u = 0; u < unitStart.length; u++) total += unitEnd[u] - unitStart[u];
+    this.meanLength = unitStart.length ? total / unitStart.length : 1;
+  }
 
-  static build(docs: readonly SpeechDocument[], phrases: readonly string[] = []): SearchTables {
-    const texts: string[] = [];
-    // Typed columns, not number[]: millions of rows at 90 M characters (see columns.ts).
-    const [t, s, e, ln, col, d, k] = Array.from({ length: 7 }, () => new Int32Column());
-    const add = (text: number, start: number, end: number, line: number, column: number, doc: number, kind: number) => {
-      t.push(text), s.push(start), e.push(end), ln.push(line), col.push(column), d.push(doc), k.push(kind);
-    };
-    const separateTitles: number[] = [];
+  static build(docs: readonly SpeechDocument[]): SearchTables {
+    // Typed columns, not number[]: hundreds of thousands of rows at 90 M characters (see columns.ts).
+    const [d, s, e, ln, k] = Array.from({ length: 5 }, () => new Int32Column());
     docs.forEach((doc, di) => {
-      const ti = texts.push(doc.text) - 1;
+      const text = doc.text;
       const title = doc.title.trim();
-      let titleInText = false;
-      for (const span of splitSentences(doc.text)) {
-        // The title line of the text is the title hit: one result, at its line, not two.
-        const isTitle: boolean = !titleInText && title.length > 0 && doc.text.slice(span.start, span.end) === title;
-        titleInText ||= isTitle;
-        add(ti, span.start, span.end, span.line, span.column, di, isTitle ? 1 : 0);
+      // A heading alone on its line; one that runs on into its section's text is a paragraph.
+      const headingLines = new Set(doc.headings.map((h) => h.line));
+      let line = 0;
+      let titleSeen = false;
+      for (let at = 0; at <= text.length; line++) {
+        let next = text.indexOf('\n', at);
+        if (next < 0) next = text.length;
+        let a = at;
+        let b = next;
+        while (a < b && isBlank(text.charCodeAt(a))) a++;
+        while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+        if (b > a) {
+          // The title line is the speech's name, shown with every hit; it is not material.
+          const isTitle: boolean = !titleSeen && title.length > 0 && b - a === title.length && text.startsWith(title, a);
+          titleSeen ||= isTitle;
+          if (!isTitle) {
+            const heading = headingLines.has(line) && b - a <= HEADING_LINE_MAX && !/[。！？]./.test(text.slice(a, b));
+            d.push(di), s.push(a), e.push(b), ln.push(line), k.push(heading ? 1 : 0);
+          }
+        }
+        at = next + 1;
       }
-      if (title && !titleInText) separateTitles.push(di);
     });
-    for (const di of separateTitles) {
-      const title = docs[di].title.trim();
-      add(texts.push(title) - 1, 0, title.length, 0, 0, di, 1);
-    }
-    for (const phrase of new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))) {
-      add(texts.push(phrase) - 1, 0, phrase.length, 0, 0, -1, 2);
-    }
-    const units = {
-      count: t.length,
-      text: (u: number) => texts[t.at(u)],
-      start: (u: number) => s.at(u),
-      end: (u: number) => e.at(u),
-    };
-    const bigrams = BigramIndex.build(units);
-    return new SearchTables(docs, texts, t.finish(), s.finish(), e.finish(), ln.finish(), col.finish(), d.finish(), Uint8Array.from(k.finish()), bigrams);
+    const unitDoc = d.finish();
+    const unitStart = s.finish();
+    const unitEnd = e.finish();
+    const bigrams = BigramIndex.build({
+      count: unitDoc.length,
+      text: (u: number) => docs[unitDoc[u]].text,
+      start: (u: number) => unitStart[u],
+      end: (u: number) => unitEnd[u],
+    });
+    return new SearchTables(docs, unitDoc, unitStart, unitEnd, ln.finish(), Uint8Array.from(k.finish()), bigrams);
   }
 
   toParts(): SearchTablesParts {
     return {
-      extraTexts: this.texts.slice(this.docs.length),
-      unitText: this.unitText,
+      unitDoc: this.unitDoc,
       unitStart: this.unitStart,
       unitEnd: this.unitEnd,
       unitLine: this.unitLine,
-      unitColumn: this.unitColumn,
-      unitDoc: this.unitDoc,
       unitKind: this.unitKind,
       bigrams: this.bigrams.toParts(),
     };
@@ -91,22 +101,24 @@ export class SearchTables {
 
   /** The tables over `docs` (the speeches they were built from, in order) from saved parts. */
   static fromParts(docs: readonly SpeechDocument[], parts: SearchTablesParts): SearchTables {
-    const n = parts.unitText.length;
-    const tables = [parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitColumn, parts.unitDoc, parts.unitKind];
+    const n = parts.unitDoc.length;
+    const tables = [parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitKind];
     if (tables.some((t) => t.length !== n)) throw new Error('search tables do not fit together');
-    const texts = [...docs.map((d) => d.text), ...parts.extraTexts];
-    return new SearchTables(
-      docs, texts, parts.unitText, parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitColumn, parts.unitDoc, parts.unitKind,
-      BigramIndex.fromParts(parts.bigrams),
-    );
+    for (let u = 0; u < n; u++) {
+      const doc = docs[parts.unitDoc[u]];
+      if (!doc || parts.unitStart[u] < 0 || parts.unitEnd[u] > doc.text.length || parts.unitStart[u] >= parts.unitEnd[u]) {
+        throw new Error('search tables do not fit the speeches');
+      }
+    }
+    return new SearchTables(docs, parts.unitDoc, parts.unitStart, parts.unitEnd, parts.unitLine, parts.unitKind, BigramIndex.fromParts(parts.bigrams));
   }
 
-  /** Number of searchable units (sentences + titles + phrases). */
+  /** Number of searchable units. */
   get count(): number {
-    return this.unitText.length;
+    return this.unitDoc.length;
   }
   text(unit: number): string {
-    return this.texts[this.unitText[unit]];
+    return this.docs[this.unitDoc[unit]].text;
   }
   start(unit: number): number {
     return this.unitStart[unit];
@@ -114,7 +126,21 @@ export class SearchTables {
   end(unit: number): number {
     return this.unitEnd[unit];
   }
+  length(unit: number): number {
+    return this.unitEnd[unit] - this.unitStart[unit];
+  }
+  kind(unit: number): SearchUnitKind {
+    return UNIT_KINDS[this.unitKind[unit]];
+  }
   unitString(unit: number): string {
-    return this.texts[this.unitText[unit]].slice(this.unitStart[unit], this.unitEnd[unit]);
+    return this.docs[this.unitDoc[unit]].text.slice(this.unitStart[unit], this.unitEnd[unit]);
+  }
+  /** Column of the unit's first character on its line. */
+  column(unit: number): number {
+    const text = this.text(unit);
+    return this.unitStart[unit] - (text.lastIndexOf('\n', this.unitStart[unit] - 1) + 1);
   }
 }
+
+/** A heading line longer than this carries its section's text with it: a paragraph. */
+const HEADING_LINE_MAX = 60;

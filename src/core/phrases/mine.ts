@@ -30,6 +30,13 @@ interface Mined {
   docs: number;
   /** Where it occurs (the first few, one per speech). */
   where: PhraseLocation[];
+  /**
+   * How much more often the corpus uses it than general Chinese would (distinctive.ts): what the
+   * 常用提法 view ranks formulations by. Absent for a fragment, or where nothing was computed.
+   */
+  distinctiveness?: number;
+  /** The corpus's own slip of a formulation it uses more often (set by the completion engine): the view marks it 疑似笔误. */
+  suspectSlip?: boolean;
 }
 
 export type StockPhrase = Mined;
@@ -362,12 +369,19 @@ const ATTRIBUTION = /([^，。；：！？“”、\n\u0000]{1,40}?)(强调|指�
 /** Sayings quoted without quotation marks: 古人云，惟俭可以助廉。 */
 const SAYING = /(古人云|古语云|古人讲|古人说|俗话说|常言道|有道是|老话说)[，：:]([^“”，。！？；\n\u0000]{4,30}(?:，[^“”，。！？；\n\u0000]{2,30})?)[。！？；]/g;
 const LEAD_IN = /^(?:正如|诚如|就像|如同|早在[^，]*?|同时|他|她|也|还|曾经?|多次|反复|深刻|明确|特别|一再)+/;
+/** Hearsay, not an authority: a speech quotes what 人们常说 or 有人说 to answer it. */
+const HEARSAY = /^(?:人们|有人|有的人|有些人|一些人|某些人|不少人|很多人|许多人|别人|有的同志|有些同志|社会上)/;
+/** An answer right after the quote (，但我认为…): the saying was quoted to be refuted. */
+const REBUTTAL = /^[，,。；;：:\s]*(?:但|然而|其实|可是|事实上|实际上|恰恰|不是|并非|殊不知|我认为|我却认为)/;
 
 export function mineQuotations(corpus: FlatCorpusText, options: Partial<MiningOptions> = {}): Quotation[] {
   const opts = { ...defaultMiningOptions, ...options };
   const byText = new Map<string, { attribution: string; speaker: string }>();
   for (const m of corpus.text.matchAll(ATTRIBUTION)) {
     const [, who, verb, content] = m;
+    const after = corpus.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    // 人们常说“党建就是搞虚的东西”，但我认为……: a saying set up to be refuted is no quotation.
+    if (HEARSAY.test(who.replace(LEAD_IN, '').trim()) && REBUTTAL.test(after)) continue;
     const attribution = (who.replace(LEAD_IN, '') + verb).trim();
     // 习近平总书记在……会议上的讲话中指出 → 习近平总书记
     const speaker = who

@@ -1,6 +1,7 @@
 // What the 常用提法 view lists, decided without VS Code: the mined phrases in three groups — 排比
-// (parallel groups), 引语 (quotations), 常用提法 (frequent formulations) — each sorted by how widely
-// the corpus uses it, narrowed by a filter the writer types.
+// (parallel groups) and 引语 (quotations), sorted by how widely the corpus uses them, and 常用提法
+// (formulations), sorted by how distinctive they are of this corpus against general Chinese
+// (distinctive.ts: 凝心铸魂 before 解决问题) — narrowed by a filter the writer types.
 //
 // The filter is Chinese-aware: Chinese has no spaces to split words on, so a term matches anywhere
 // in the text (a substring, not a word), and punctuation, full-width/half-width forms and case are
@@ -29,6 +30,16 @@ export interface PhraseEntry {
   /** A quotation's speaker (习近平总书记, 古人…) and its attribution as written (习近平总书记强调). */
   speaker?: string;
   attribution?: string;
+  /** A formulation's distinctiveness (what the group is sorted by; absent for a fragment). */
+  distinctiveness?: number;
+  /** The corpus's slip of a formulation it uses more often: shown as 疑似笔误. */
+  suspectSlip?: boolean;
+}
+
+/** What inserting an entry writes: a quotation with its attribution and marks (习近平总书记强调：“…”), else its text. */
+export function insertionText(entry: Pick<PhraseEntry, 'kind' | 'text' | 'attribution'>): string {
+  if (entry.kind !== 'quotation' || !entry.attribution) return entry.text;
+  return `${entry.attribution}：“${entry.text}”`;
 }
 
 /** An entry that passed the filter, with where the filter matched its text ([start, end) offsets). */
@@ -110,6 +121,9 @@ function findTerms(folded: Folded, terms: readonly string[]): [number, number][]
 }
 
 const byUse = (a: PhraseEntry, b: PhraseEntry) => b.docs - a.docs || b.count - a.count || b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+/** Most distinctive first; formulations without a score (fragments) after them, by use. */
+const byDistinctiveness = (a: PhraseEntry, b: PhraseEntry) =>
+  (b.distinctiveness ?? -Infinity) - (a.distinctiveness ?? -Infinity) || byUse(a, b);
 
 interface CatalogEntry {
   entry: PhraseEntry;
@@ -139,9 +153,17 @@ export class PhraseCatalog {
     const listed = new Set([...parallel, ...quotation].map((e) => e.text));
     const formulation: PhraseEntry[] = mined.phrases
       .filter((p) => !listed.has(p.text))
-      .map((p) => ({ kind: 'formulation', text: p.text, count: p.count, docs: p.docs, where: p.where }));
-    const catalog = (entries: PhraseEntry[]): CatalogEntry[] =>
-      entries.sort(byUse).map((entry) => ({
+      .map((p) => ({
+        kind: 'formulation',
+        text: p.text,
+        count: p.count,
+        docs: p.docs,
+        where: p.where,
+        ...(p.distinctiveness !== undefined ? { distinctiveness: p.distinctiveness } : {}),
+        ...(p.suspectSlip ? { suspectSlip: true } : {}),
+      }));
+    const catalog = (entries: PhraseEntry[], order = byUse): CatalogEntry[] =>
+      entries.sort(order).map((entry) => ({
         entry,
         folded: fold(entry.text),
         foldedSource: entry.kind === 'quotation' ? fold(`${entry.speaker ?? ''} ${entry.attribution ?? ''}`).text : undefined,
@@ -149,7 +171,7 @@ export class PhraseCatalog {
     this.byKind = new Map([
       ['parallel', catalog(parallel)],
       ['quotation', catalog(quotation)],
-      ['formulation', catalog(formulation)],
+      ['formulation', catalog(formulation, byDistinctiveness)],
     ]);
   }
 

@@ -1,28 +1,33 @@
-// Search over the corpus: sentences, speech titles and mined phrases (the index's search tables).
-// Two stages, because Fuse.js is a linear scan (about 50–100 ms per 100k items) and a 90 M-character
-// corpus has millions of sentences: the bigram index picks candidates in a few milliseconds, then
-// Fuse.js scores each keyword on the few hundred best candidates and gives the matched ranges.
+// 搜索素材库: keywords in, passages out — sentences and whole paragraphs of the corpus's speeches,
+// ranked by relevance, each with its speech's title and heading path.
+//
+// Two stages. First BM25 over character bigrams (src/core/search/bm25.ts): every bigram of every
+// keyword adds its weight to the paragraphs holding it, so a paragraph that holds a keyword whole, or
+// most of one typed with a slip, is reached — in time proportional to the postings, a few
+// milliseconds at 90 M characters. Then the few hundred best paragraphs are read: each keyword is
+// counted where it occurs as typed, or matched by Fuse.js where it does not (a typo, a word put in
+// between), the keywords are scored by BM25 with the paragraph's heading path as a second field, and
+// Fuse.js's ranges and the exact ones become the match marks. A paragraph whose matches all lie in
+// one of its sentences is returned as that sentence.
 import Fuse from 'fuse.js';
-import { foldText, intersectSorted } from '../index/bigramIndex';
-import { UNIT_KINDS, type SearchTables, type SearchUnitKind } from '../index/searchTables';
+import { foldText } from '../index/bigramIndex';
+import type { SearchTables } from '../index/searchTables';
 import { mergeRanges } from '../ranges';
-import type { CancellationToken } from '../types';
+import type { CancellationToken, Heading } from '../types';
+import { Bm25, idf as idfOf } from './bm25';
+import { headingName, headingsAbove, sentencesOf, type PassageKind, type PassagePlace } from './passages';
 
-export type SearchHitKind = SearchUnitKind;
+export type SearchHitKind = PassageKind;
 
-export interface SearchHit {
+export interface SearchHit extends PassagePlace {
   kind: SearchHitKind;
-  /** The sentence, title or phrase as it reads in the corpus. */
+  /** The sentence or paragraph as it reads in the corpus (placeholders `*` as written). */
   text: string;
-  /** Id of the speech it comes from ('' for a phrase). */
-  docId: string;
-  /** Title of that speech ('' for a phrase). */
-  title: string;
-  /** 0-based line and column of `text` in the speech's cleaned text (0, 0 for titles and phrases). */
-  line: number;
-  column: number;
-  /** Fuse.js score, mean over the keywords: 0 = every keyword found exactly, up to 1. */
+  /** Relevance, higher is better: BM25 of the keywords in the passage and its heading path. */
   score: number;
+  /** How many keywords it holds (as typed or near), and how many as typed. */
+  found: number;
+  exact: number;
   /** Matched character ranges of `text`, [start, end) with end exclusive, ascending, not overlapping. */
   matches: [number, number][];
 }
@@ -30,21 +35,34 @@ export interface SearchHit {
 export interface SearchOptions {
   /** Most hits returned (default 50). */
   limit?: number;
+  /** Speeches (by id) whose passages are left out. */
+  excludeDocs?: ReadonlySet<string>;
   token?: CancellationToken;
 }
 
-/** How many candidates Fuse.js scores per query: enough for any list a person reads, small enough to be instant. */
-const RERANK_POOL = 300;
-/** Below this many candidates, checking the text directly is cheaper than decoding another posting list. */
-const VERIFY_DIRECTLY = 256;
-/** A single-character query reads postings until it has this many candidates (its bigram lists can be huge). */
+/** Paragraphs read and scored per query: enough for pages of results, few enough to be instant. */
+const RERANK_POOL = 400;
+/** A one-character query reads postings until it has reached this many paragraphs. */
 const SINGLE_CHAR_CAP = 5000;
-/** A keyword with a typo still counts as a candidate when at least this share of its bigrams is present. */
-const RELAXED_SHARE = 0.5;
-/** Shorter keywords must be found as typed. */
-const RELAXED_MIN_LENGTH = 4;
+/** Fuse.js is asked about keywords of this length or more: one wrong character in three leaves nothing to recognise. */
+const FUZZY_MIN_LENGTH = 4;
+/** Paragraphs Fuse.js reads per query at most, in the bigram stage's order (those holding most of a keyword first). */
+const FUZZY_POOL = 150;
 /** Fuse.js threshold: 0.4 lets a 5-character keyword have 2 wrong characters, a 2-character one none. */
 const FUSE_OPTIONS = { ignoreLocation: true, includeMatches: true, threshold: 0.4, isCaseSensitive: true, minMatchCharLength: 1 };
+/** A keyword in the heading path counts as this many occurrences in the paragraph (BM25F's field weight). */
+const HEADING_WEIGHT = 1;
+/** Share of the bigram stage's score kept in the final one: it ranks paragraphs that hold a keyword's parts. */
+const BIGRAM_SHARE = 0.3;
+/**
+ * An occurrence that is one item of an enumeration (以学铸魂、以学增智、以学正风) names the topic in
+ * passing: it counts as this share of an occurrence.
+ */
+const LIST_WEIGHT = 0.25;
+/** A shorter sentence (二要在深化上不断发力。) only introduces its paragraph: the paragraph is the hit. */
+const SENTENCE_MIN = 20;
+/** A sentence this much shorter than its paragraph is returned alone when it holds every match. */
+const SENTENCE_SHARE = 0.7;
 
 /** The keywords of a query: split at spaces, folded, without duplicates or keywords inside another. */
 export function parseQuery(query: string): string[] {
@@ -52,263 +70,216 @@ export function parseQuery(query: string): string[] {
   return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
 }
 
-/**
- * One counter per unit, shared by every query of this thread and left at zero after each: maps of
- * hundreds of thousands of entries would dominate the time, and a fresh array per query would cost
- * megabytes at 90 M characters.
- */
-let scratch = new Uint16Array(0);
-
-/** Units of `tables` matching every keyword of `query`, best first. Empty query → []. */
-export function searchCorpus(tables: SearchTables, query: string, options: SearchOptions = {}): SearchHit[] {
-  return new Query(tables).search(query, options);
+/** Letters and digits only, folded: what "the same text" means for the query-is-not-a-hit rule. */
+export function bareText(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** One query's view of the tables (the methods read them as the old SearchIndex did). */
-class Query {
-  private readonly bigrams;
-  private readonly unitStart;
-  private readonly unitEnd;
-  constructor(private readonly tables: SearchTables) {
-    this.bigrams = tables.bigrams;
-    this.unitStart = tables.unitStart;
-    this.unitEnd = tables.unitEnd;
-  }
+/** Per-unit counters shared by the queries of this thread (left at zero after each). */
+let seenScratch = new Uint16Array(0);
+let coverScratch = new Float32Array(0);
 
-  private get count(): number {
-    return this.tables.count;
+/** Passages of `tables` matching `query`'s keywords, best first. Empty query → []. */
+export function searchCorpus(tables: SearchTables, query: string, options: SearchOptions = {}): SearchHit[] {
+  const limit = options.limit ?? 50;
+  const keywords = parseQuery(query);
+  if (!keywords.length || limit <= 0 || !tables.count) return [];
+  const bm = new Bm25(tables);
+  if (seenScratch.length < tables.count) {
+    seenScratch = new Uint16Array(tables.count);
+    coverScratch = new Float32Array(tables.count);
   }
-
-  private unitString(unit: number): string {
-    return this.tables.unitString(unit);
-  }
-
-  /** Units matching every keyword of `query`, best first. Empty query → []. */
-  search(query: string, options: SearchOptions): SearchHit[] {
-    const limit = options.limit ?? 50;
-    const keywords = parseQuery(query);
-    if (!keywords.length || limit <= 0) return [];
-    const exact = this.exactCandidates(keywords);
+  const cover = coverScratch;
+  try {
+    const weights = keywordWeights(tables, keywords);
+    reach(tables, bm, keywords);
     if (options.token?.isCancellationRequested) return [];
-    let pool = exact;
-    // Near matches only fill a list the exact ones leave short.
-    if (exact.length < limit) {
-      const taken = new Set(exact);
-      const relaxed = this.relaxedCandidates(keywords).filter((u) => !taken.has(u));
-      pool = exact.concat(relaxed.slice(0, RERANK_POOL - exact.length));
+    const pool = bm.best(Math.max(RERANK_POOL, limit * 4), (u) => cover[u] * 1e6 + bm.scores[u]);
+    const stage1 = new Map(pool.map((u) => [u, bm.scores[u]]));
+    const top = Math.max(...stage1.values(), 1e-9);
+    const scored: Scored[] = [];
+    const fuzzy = { budget: FUZZY_POOL };
+    for (const unit of pool) {
+      if (options.excludeDocs?.has(tables.docs[tables.unitDoc[unit]].id)) continue;
+      const x = rescore(tables, bm, unit, keywords, weights, (stage1.get(unit)! / top) * BIGRAM_SHARE, fuzzy);
+      if (x) scored.push(x);
     }
     if (options.token?.isCancellationRequested) return [];
-    const scored: { hit: SearchHit; order: number }[] = [];
-    pool.forEach((unit, order) => {
-      const hit = this.rerank(unit, keywords);
-      if (hit) scored.push({ hit, order });
-    });
-    scored.sort((a, b) => a.hit.score - b.hit.score || a.order - b.order);
-    return scored.slice(0, limit).map((x) => x.hit);
-  }
-
-  /**
-   * Units containing every keyword as written, shortest first (a short sentence that has all the
-   * keywords is about them; a long one may only mention them), at most RERANK_POOL.
-   */
-  private exactCandidates(keywords: string[]): number[] {
-    const multi = keywords.filter((w) => w.length >= 2);
-    let cand: Int32Array;
-    if (multi.length) {
-      const ids = new Set<number>();
-      for (const w of multi) {
-        for (let i = 0; i + 1 < w.length; i++) {
-          const id = this.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1));
-          if (id < 0) return [];
-          ids.add(id);
-        }
-      }
-      const byRarity = [...ids].sort((a, b) => this.bigrams.count(a) - this.bigrams.count(b) || a - b);
-      cand = this.bigrams.postings(byRarity[0]);
-      for (let i = 1; i < byRarity.length && cand.length > VERIFY_DIRECTLY; i++) {
-        cand = intersectSorted(cand, this.bigrams.postings(byRarity[i]));
-      }
-      // A one-character keyword alongside: units without any bigram of that character go before any text is read.
-      for (const w of keywords) if (w.length === 1 && cand.length > VERIFY_DIRECTLY) cand = this.withCharacter(cand, w.charCodeAt(0));
-    } else {
-      cand = this.singleCharacterCandidates(keywords);
+    scored.sort((a, b) => b.found - a.found || b.exact - a.exact || b.score - a.score || a.unit - b.unit);
+    const bare = bareText(query);
+    const hits: SearchHit[] = [];
+    const texts = new Set<string>();
+    for (const x of scored) {
+      const hit = passageOf(tables, x, bare);
+      const key = bareText(hit.text);
+      // The query itself is never a hit, and the same passage in two speeches is listed once.
+      if (key === bare || texts.has(key)) continue;
+      texts.add(key);
+      hits.push(hit);
+      if (hits.length >= limit) break;
     }
-    const verified: number[] = [];
-    for (const unit of this.shortestFirst(cand)) {
-      if (keywords.every((w) => this.contains(unit, w))) {
-        verified.push(unit);
-        if (verified.length >= RERANK_POOL) break;
-      }
-    }
-    return verified;
+    return hits;
+  } finally {
+    for (const u of bm.reached()) cover[u] = 0;
+    bm.release();
   }
+}
 
-  /**
-   * The candidates that have character `c` next to another (in one of its bigrams); when its lists
-   * are much longer than the candidates, reading the candidates' text is cheaper and they stay.
-   */
-  private withCharacter(cand: Int32Array, c: number): Int32Array {
-    const ids = this.bigrams.bigramsWith(c);
+/** Each keyword's weight: the idf of its rarest bigram (how rare the keyword is, at most), or 1 for a single character. */
+function keywordWeights(tables: SearchTables, keywords: string[]): number[] {
+  return keywords.map((w) => {
+    let best = 0;
+    for (let i = 0; i + 1 < w.length; i++) {
+      const id = tables.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1));
+      best = Math.max(best, id >= 0 ? idfOf(tables.count, tables.bigrams.count(id)) : idfOf(tables.count, 0));
+    }
+    return w.length > 1 ? best : 1;
+  });
+}
+
+/**
+ * Stage one: every bigram of every keyword scores the paragraphs holding it (a keyword's bigrams
+ * share its weight), and `cover` counts, per paragraph, the share of each keyword's bigrams it holds.
+ */
+function reach(tables: SearchTables, bm: Bm25, keywords: string[]): void {
+  const seen = seenScratch;
+  const cover = coverScratch;
+  const multi = keywords.filter((w) => w.length > 1);
+  for (const w of multi) {
+    const ids = new Set<number>();
     let total = 0;
-    for (const id of ids) total += this.bigrams.count(id);
-    if (total > cand.length * 8) return cand;
-    const marks = this.scratchCounter();
+    for (let i = 0; i + 1 < w.length; i++) {
+      total++;
+      const id = tables.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1));
+      if (id >= 0) ids.add(id);
+    }
     const touched: number[] = [];
     for (const id of ids) {
-      for (const u of this.bigrams.postings(id)) {
-        if (marks[u] === 0) {
-          marks[u] = 1;
-          touched.push(u);
-        }
-      }
-    }
-    const kept = cand.filter((u) => marks[u] === 1);
-    for (const u of touched) marks[u] = 0;
-    return kept;
-  }
-
-  private scratchCounter(): Uint16Array {
-    if (scratch.length < this.count) scratch = new Uint16Array(this.count);
-    return scratch;
-  }
-
-  /** Units containing the rarest of the single-character keywords, read from its bigrams' lists. */
-  private singleCharacterCandidates(keywords: string[]): Int32Array {
-    let best: Int32Array = new Int32Array(0);
-    let bestTotal = Infinity;
-    for (const w of keywords) {
-      const ids = this.bigrams.bigramsWith(w.charCodeAt(0));
-      let total = 0;
-      for (const id of ids) total += this.bigrams.count(id);
-      if (total < bestTotal) [best, bestTotal] = [ids, total];
-    }
-    const seen = new Set<number>();
-    for (let i = 0; i < best.length && seen.size < SINGLE_CHAR_CAP; i++) {
-      for (const u of this.bigrams.postings(best[i])) {
-        seen.add(u);
-        if (seen.size >= SINGLE_CHAR_CAP) break;
-      }
-    }
-    return Int32Array.from(seen).sort();
-  }
-
-  /**
-   * Units where every keyword of four or more characters has at least half of its bigrams (a typo or
-   * an inserted word breaks only a few) and every shorter keyword is present as typed (one wrong
-   * character in three leaves nothing to recognise); most bigrams first.
-   */
-  private relaxedCandidates(keywords: string[]): number[] {
-    const long = keywords.filter((w) => w.length >= RELAXED_MIN_LENGTH);
-    if (!long.length) return [];
-    const counter = this.scratchCounter();
-    let units: Int32Array | undefined;
-    let score = new Int32Array(0);
-    for (const w of long) {
-      const ids = [...new Set(this.bigramIds(w))].filter((id) => id >= 0);
-      const need = Math.ceil((w.length - 1) * RELAXED_SHARE);
-      if (ids.length < need) return [];
-      ids.sort((a, b) => this.bigrams.count(a) - this.bigrams.count(b) || a - b);
-      // A unit with `need` of the bigrams has one of the (ids - need + 1) rarest: only those lists
-      // can add a unit, the commoner ones only count for units already found.
-      const seeding = ids.length - need + 1;
-      const touched: number[] = [];
-      ids.forEach((id, rank) => {
-        for (const u of this.bigrams.postings(id)) {
-          if (counter[u] > 0) counter[u]++;
-          else if (rank < seeding) {
-            counter[u] = 1;
-            touched.push(u);
-          }
-        }
+      bm.addTerm(id, bm.idf(id) / total, (u) => {
+        if (seen[u]++ === 0) touched.push(u);
       });
-      const passing = Int32Array.from(touched.filter((u) => counter[u] >= need)).sort();
-      const prev = units;
-      units = prev ? intersectSorted(prev, passing) : passing;
-      const next = new Int32Array(units.length);
-      for (let i = 0, j = 0; i < units.length; i++) {
-        if (prev) while (prev[j] !== units[i]) j++;
-        next[i] = (prev ? score[j] : 0) + counter[units[i]];
-      }
-      score = next;
-      for (const u of touched) counter[u] = 0;
-      if (!units.length) return [];
     }
-    const short = keywords.filter((w) => w.length < RELAXED_MIN_LENGTH);
-    let found = units ?? new Int32Array(0);
-    // Short keywords must be there as typed: their bigram lists narrow the units before any text is read.
-    for (const w of short) {
-      for (const id of new Set(this.bigramIds(w))) {
-        if (id < 0) return [];
-        if (found.length <= VERIFY_DIRECTLY) break;
-        found = intersectSorted(found, this.bigrams.postings(id));
-      }
+    for (const u of touched) {
+      cover[u] += Math.min(1, seen[u] / total);
+      seen[u] = 0;
     }
-    const kept = new Set(found);
-    if (kept.size < (units?.length ?? 0)) score = score.filter((_, i) => kept.has(units![i]));
-    const order: number[] = [];
-    for (let i = 0; i < found.length; i++) if (short.every((w) => this.contains(found[i], w))) order.push(i);
-    const len = (u: number) => this.unitEnd[u] - this.unitStart[u];
-    order.sort((a, b) => score[b] - score[a] || len(found[a]) - len(found[b]) || found[a] - found[b]);
-    return order.map((i) => found[i]);
   }
-
-  /** Whether unit `u` contains the folded keyword `w`. */
-  private contains(u: number, w: string): boolean {
-    const unit = this.unitString(u);
-    // Keywords without ASCII match the raw text: only ASCII forms change when folded.
-    return (/[\x21-\x7e]/.test(w) ? foldText(unit) : unit).includes(w);
-  }
-
-  private bigramIds(w: string): number[] {
-    const ids: number[] = [];
-    for (let i = 0; i + 1 < w.length; i++) ids.push(this.bigrams.idOf(w.charCodeAt(i), w.charCodeAt(i + 1)));
-    return ids;
-  }
-
-  /** Candidates ordered by length, then position: a counting sort, linear in the candidates. */
-  private shortestFirst(cand: Int32Array): Int32Array {
-    const CAP = 1024;
-    const key = (u: number) => Math.min(this.unitEnd[u] - this.unitStart[u], CAP);
-    const at = new Int32Array(CAP + 2);
-    for (let i = 0; i < cand.length; i++) at[key(cand[i]) + 1]++;
-    for (let k = 1; k < at.length; k++) at[k] += at[k - 1];
-    const out = new Int32Array(cand.length);
-    for (let i = 0; i < cand.length; i++) out[at[key(cand[i])]++] = cand[i];
-    return out;
-  }
-
-  /** Fuse.js scores each keyword on the unit; every keyword must match. */
-  private rerank(unit: number, keywords: string[]): SearchHit | undefined {
-    const text = this.unitString(unit);
-    const folded = foldText(text);
+  if (multi.length) return;
+  // Only single characters: the rarest one's bigrams lead to the paragraphs holding it.
+  let best: Int32Array = new Int32Array(0);
+  let bestTotal = Infinity;
+  for (const w of keywords) {
+    const ids = tables.bigrams.bigramsWith(w.charCodeAt(0));
     let total = 0;
-    const ranges: [number, number][] = [];
-    for (const w of keywords) {
-      const exactAt = folded.indexOf(w);
-      if (exactAt >= 0) {
-        // Found as typed: every occurrence is highlighted (Fuse.js would mark only the best one).
-        for (let i = exactAt; i >= 0; i = folded.indexOf(w, i + w.length)) ranges.push([i, i + w.length]);
-        continue;
-      }
-      const result = Fuse.match(w, folded, FUSE_OPTIONS);
-      if (!result.isMatch) return undefined;
-      total += result.score;
-      for (const [s, e] of result.indices ?? []) ranges.push([s, e + 1]);
-    }
-    const { unitDoc, unitKind, unitLine, unitColumn, docs } = this.tables;
-    const doc = unitDoc[unit];
-    return {
-      kind: UNIT_KINDS[unitKind[unit]],
-      text,
-      docId: doc >= 0 ? docs[doc].id : '',
-      title: doc >= 0 ? docs[doc].title : '',
-      line: unitLine[unit],
-      column: unitColumn[unit],
-      score: total / keywords.length,
-      matches: mergeRanges(ranges),
-    };
+    for (const id of ids) total += tables.bigrams.count(id);
+    if (total < bestTotal) [best, bestTotal] = [ids, total];
   }
+  for (let i = 0; i < best.length && bm.reached().length < SINGLE_CHAR_CAP; i++) bm.addTerm(best[i], bm.idf(best[i]));
 }
+
+/** A paragraph of the pool, scored. */
+interface Scored {
+  unit: number;
+  text: string;
+  path: Heading[];
+  score: number;
+  found: number;
+  exact: number;
+  matches: [number, number][];
+}
+
+/** Stage two: the paragraph read, its keywords counted (or matched near by Fuse.js) and scored with its heading path. */
+function rescore(
+  tables: SearchTables,
+  bm: Bm25,
+  unit: number,
+  keywords: string[],
+  weights: number[],
+  bigramScore: number,
+  fuzzy: { budget: number },
+): Scored | undefined {
+  const text = tables.unitString(unit);
+  const folded = foldText(text);
+  const doc = tables.docs[tables.unitDoc[unit]];
+  const path = headingsAbove(doc, tables.unitLine[unit], tables.unitKind[unit] !== 1);
+  const pathText = foldText([doc.title, ...path.map((h) => h.text)].join('\n'));
+  let score = bigramScore;
+  let found = 0;
+  let exact = 0;
+  const ranges: [number, number][] = [];
+  keywords.forEach((w, k) => {
+    let tf = 0;
+    for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) {
+      ranges.push([i, i + w.length]);
+      tf += inList(folded, i, i + w.length) ? LIST_WEIGHT : 1;
+    }
+    if (tf) {
+      found++;
+      exact++;
+    } else if (w.length >= FUZZY_MIN_LENGTH && fuzzy.budget > 0 && sharesBigrams(folded, w)) {
+      fuzzy.budget--;
+      const m = Fuse.match(w, folded, FUSE_OPTIONS);
+      if (m.isMatch) {
+        found++;
+        // A near match counts as part of one occurrence.
+        tf = 1 - (m.score ?? 0);
+        for (const [s, e] of m.indices ?? []) ranges.push([s, e + 1]);
+      }
+    }
+    const inPath = pathText.includes(w) ? HEADING_WEIGHT : 0;
+    if (tf + inPath > 0) score += weights[k] * bm.saturation(tf + inPath, text.length);
+  });
+  return found ? { unit, text, path, score, found, exact, matches: mergeRanges(ranges) } : undefined;
+}
+
+/** Whether `text` holds at least half of the bigrams of `word`: below that Fuse.js cannot match it (threshold 0.4). */
+function sharesBigrams(text: string, word: string): boolean {
+  let n = 0;
+  for (let i = 0; i + 1 < word.length; i++) if (text.includes(word.slice(i, i + 2))) n++;
+  return n * 2 >= word.length - 1;
+}
+
+/**
+ * The hit of a scored paragraph: the one sentence holding every match, or the whole paragraph — also
+ * when that sentence is just the query (the writer pasted it: where it stands is what they want).
+ */
+function passageOf(tables: SearchTables, x: Scored, bareQuery: string): SearchHit {
+  const { unit, text, matches } = x;
+  const doc = tables.docs[tables.unitDoc[unit]];
+  const line = tables.unitLine[unit];
+  const heading = tables.unitKind[unit] === 1;
+  const place = { docId: doc.id, title: doc.title, headingPath: x.path.map(headingName), line, column: tables.column(unit) };
+  const base = { score: x.score, found: x.found, exact: x.exact };
+  // All matches inside one sentence of a longer paragraph (not its heading): that sentence is the hit.
+  const sentences = sentencesOf(text);
+  if (sentences.length > 1 && matches.length) {
+    const holder = sentences.findIndex((s) => s.start <= matches[0][0] && matches[matches.length - 1][1] <= s.end);
+    const s = sentences[holder];
+    const leadsHeading = holder === 0 && doc.headings.some((h) => h.line === line);
+    const fits = s && s.end - s.start <= text.length * SENTENCE_SHARE && s.end - s.start >= SENTENCE_MIN;
+    if (fits && !leadsHeading && bareText(text.slice(s.start, s.end)) !== bareQuery) {
+      return {
+        ...place,
+        ...base,
+        kind: 'sentence',
+        text: text.slice(s.start, s.end),
+        column: place.column + s.start,
+        matches: matches.map(([a, b]) => [a - s.start, b - s.start]),
+      };
+    }
+  }
+  return { ...place, ...base, kind: heading || sentences.length <= 1 ? 'sentence' : 'paragraph', text, matches };
+}
+
+/** Whether text[start, end) is an item of an enumeration: a 、 right before or after it (quotes aside). */
+export function inList(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && QUOTES.has(text[a])) a--;
+  let b = end;
+  while (b < text.length && QUOTES.has(text[b])) b++;
+  return text[a] === '、' || text[b] === '、';
+}
+const QUOTES = new Set([...'“”‘’「」『』《》"\'']);
 
 /** A hit's text with each matched range wrapped in 【】, for places that cannot highlight (a terminal, a quick-pick label). */
 export function markMatches(hit: Pick<SearchHit, 'text' | 'matches'>, open = '【', close = '】'): string {

@@ -13,7 +13,7 @@
 //    match only by characters the formulation has further on.
 // Either way the slip is GARBLED_RATIO times rarer than its formulation and is not a formulation itself.
 import { confusion, type Confusion } from '../lexicon/confusable';
-import type { CorpusChars, CorpusText } from '../phrases/corpusText';
+import { documentAt, type CorpusChars, type CorpusText } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
 import { GARBLED_RATIO, TWO_EDIT_MIN_CHARS, hanCount, isHan, type Formulation, type FormulationTable } from './formulations';
 
@@ -36,9 +36,10 @@ const MIN_CHARS = 4;
  */
 export function findCorpusSlips(corpus: CorpusText, table: FormulationTable): CorpusSlip[] {
   const found = new Map<string, { slip: CorpusSlip; against: number }>();
-  const known = new Set(table.formulations.map((f) => f.text));
+  const known = new Map(table.formulations.map((f) => [f.text, f.count]));
   const keep = (slip: CorpusSlip, formulation: Formulation) => {
     if (known.has(slip.text) || slip.count * GARBLED_RATIO > formulation.count) return;
+    if (slip.kind === 'garbled' && holdsAnother(corpus, slip)) return;
     const seen = found.get(slip.text);
     if (!seen || formulation.count > seen.against) found.set(slip.text, { slip, against: formulation.count });
   };
@@ -49,6 +50,35 @@ export function findCorpusSlips(corpus: CorpusText, table: FormulationTable): Co
     if (han >= TWO_EDIT_MIN_CHARS) for (const slip of garbledCopies(corpus, f)) keep(slip, f);
   }
   return [...found.values()].map((x) => x.slip).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** Speeches that must write a wording for it to be the corpus's own (one speech repeating its own slip is not). */
+const OWN_WORDING_SPEECHES = 3;
+
+/** How many speeches write `text`, counting up to `enough`. */
+function speechesWriting(corpus: CorpusText, text: string, enough: number): number {
+  const [lo, hi] = findRange(corpus.text, corpus.sa, text);
+  const docs = new Set<number>();
+  for (let k = lo; k < hi && docs.size < enough; k++) docs.add(documentAt(corpus, corpus.sa[k]));
+  return docs.size;
+}
+
+/**
+ * A shortened copy that is mostly a wording several speeches write on their own is a wording of its own, not a
+ * garbled copy: 学习新时代中国特色社会主义思想 is 学习 + 新时代中国特色社会主义思想, while 习近平主义想
+ * holds nothing the corpus writes often.
+ */
+function holdsAnother(corpus: CorpusText, slip: CorpusSlip): boolean {
+  const text = slip.text;
+  const enough = Math.ceil((hanCount(text) * 2) / 3);
+  for (let i = 0; i < text.length; i++) {
+    for (let j = text.length; j > i; j--) {
+      const part = text.slice(i, j);
+      if (hanCount(part) < enough) break;
+      if (speechesWriting(corpus, part, OWN_WORDING_SPEECHES) >= OWN_WORDING_SPEECHES) return true;
+    }
+  }
+  return false;
 }
 
 /** Substitution slips of `f`: texts as long as `f`, keeping one of its anchors, with one or two plausible changes. */

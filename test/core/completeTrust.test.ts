@@ -131,7 +131,7 @@ describe('completion a writer can trust: the examples users met', () => {
 });
 
 describe('completion a writer can trust: the rules, over contexts from the 33 speeches', () => {
-  const sample = () => contexts(97);
+  const sample = () => contexts(173);
 
   it('the ghost text, when shown, is the list’s first item, at every eagerness', function () {
     this.timeout(60_000);

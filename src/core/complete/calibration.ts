@@ -29,9 +29,8 @@ export interface ItemEvidence {
   contextCount: number;
   /** Typed characters of the current clause. */
   clauseLength: number;
-  /** Occurrences of the added text anywhere in the corpus, and the speeches using it (counted to 8). */
+  /** Occurrences of the added text anywhere in the corpus. */
   occurrences: number;
-  usedBy: number;
   /** What the added text is in the corpus: a stock phrase's end, a parallel group, a quotation, or plain text. */
   kind: 'phrase' | 'group' | 'quote' | 'continuation';
   /** Share of its mass that the longest matched context gives (the rest is back-off). */

@@ -125,8 +125,11 @@ interface Continuation {
   doc: number;
   /** Depths (1-based lengths) at which an item made of this continuation may stop. */
   stops: Uint8Array;
-  /** The writer's recent text follows the text before this occurrence closely (they draw on this speech). */
-  follows: boolean;
+  /**
+   * Whether the writer's recent text follows the text before this occurrence closely (they draw on
+   * this speech): a function, asked only of a run that one speech alone goes on with.
+   */
+  follows: () => boolean;
   /** Which context level found it (0: the longest); -1 for the writer's own text. */
   level: number;
 }
@@ -310,7 +313,7 @@ function gatherContinuations(index: CompletionIndex, levels: ContextLevel[], mas
           cont = cont.slice(0, agree);
           cut = true;
         }
-        seen = { text: cont, pos, weight, doc, stops: stopsOf(cont, cut, index.roles, pos), follows: followsClosely(text, pos - length, recent), level };
+        seen = { text: cont, pos, weight, doc, stops: stopsOf(cont, cut, index.roles, pos), follows: once(() => followsClosely(text, pos - length, recent)), level };
         if (cont) byPos.set(pos, seen);
       }
       shared = shared === undefined ? seen.text : shared.slice(0, commonPrefix(shared, seen.text));
@@ -335,6 +338,14 @@ function pairsOf(text: string): Set<string> {
     if (!/[\n\r\u0000]/.test(pair)) pairs.add(pair);
   }
   return pairs;
+}
+
+const always = () => true;
+
+/** `f`'s value, computed on the first call. */
+function once(f: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= f());
 }
 
 /** Whether the text before corpus offset `pos` shares enough of the writer's character pairs before the context. */
@@ -363,7 +374,7 @@ function selfContinuations(before: string, context: string): { conts: Continuati
       const read = readContinuation(window, start, completionTuning.maxInsert);
       // A repeat that runs into the cursor ends nowhere natural.
       const cut = read.cut || start + read.text.length >= window.length;
-      if (read.text) found.push({ text: read.text, pos: -1, weight: 0, doc: -1, stops: stopsOf(read.text, cut, undefined, -1), follows: true, level: -1 });
+      if (read.text) found.push({ text: read.text, pos: -1, weight: 0, doc: -1, stops: stopsOf(read.text, cut, undefined, -1), follows: always, level: -1 });
     }
     if (found.length) return { conts: found, length: L };
   }
@@ -396,6 +407,8 @@ function candidatesOf(conts: Continuation[], request: RequestEvidence, index: Co
   const out: Candidate[] = [];
   const maxLen = conts.reduce((s, c) => Math.max(s, c.text.length), 0);
   const dead = new Uint8Array(m); // runs too unlikely to ever be worth offering, at any depth
+  // Runs whose text fewer than sharedSpeeches speeches use anywhere: so does every longer text they go on to.
+  const lonely = new Uint8Array(m);
   const { sharedSpeeches, minGain } = completionTuning;
   const copying = request.copying;
   for (let d = 1; d <= maxLen; d++) {
@@ -407,7 +420,7 @@ function candidatesOf(conts: Continuation[], request: RequestEvidence, index: Co
       }
       let b = a + 1;
       while (b < m && adj[b] >= d) b++;
-      let w = 0, self = false, strong = 0, weak = 0, branches = false, follows = false, longest = 0;
+      let w = 0, self = false, strong = 0, weak = 0, branches = false, longest = 0;
       const docs = new Set<number>();
       const next = conts[a].text.charCodeAt(d);
       for (let k = a; k < b; k++) {
@@ -416,7 +429,6 @@ function candidatesOf(conts: Continuation[], request: RequestEvidence, index: Co
         if (c.level === 0) longest += c.weight;
         if (c.doc < 0) self = true;
         else docs.add(c.doc);
-        follows ||= c.follows;
         if (c.stops[d] === STRONG_STOP) strong += c.weight;
         else if (c.stops[d] === WEAK_STOP) weak += c.weight;
         if (c.text.length > d && c.text.charCodeAt(d) !== next) branches = true;
@@ -426,20 +438,22 @@ function candidatesOf(conts: Continuation[], request: RequestEvidence, index: Co
         a = b;
         continue;
       }
-      // One speech's own way of going on is offered only to a writer evidently drawing on it — or
-      // when what it adds is itself a formulation other speeches use too (a recombination, which the
-      // 提法 guard then checks whole).
-      let speeches = docs.size;
-      let common = speeches >= sharedSpeeches || self || copying || follows;
-      if (!common && corpus && d >= completionTuning.minSharedInsert) {
-        speeches = speechesUsing(corpus, conts[a].text.slice(0, d), sharedSpeeches);
-        common = speeches >= sharedSpeeches;
-      }
       // A stop between units: a phrase end, a mark, a closer, the end — or where continuations part
       // and no mined phrase is cut there.
       // Most of the run (by weight) must see a stop here: one occurrence where no mined phrase spans
       // the spot does not make it a boundary for the others.
       const stops = strong * 2 >= w || (branches && (strong + weak) * 2 >= w);
+      // One speech's own way of going on is offered only to a writer evidently drawing on it — or
+      // when what it adds is itself a formulation other speeches use too (a recombination, which the
+      // 提法 guard then checks whole). Asked only where an item could stop.
+      let speeches = docs.size;
+      let common = stops && (speeches >= sharedSpeeches || self || copying);
+      for (let k = a; k < b && stops && !common; k++) common = conts[k].follows();
+      if (stops && !common && corpus && d >= completionTuning.minSharedInsert && !lonely[a]) {
+        speeches = speechesUsing(corpus, conts[a].text.slice(0, d), sharedSpeeches);
+        common = speeches >= sharedSpeeches;
+        if (!common) lonely.fill(1, a, b);
+      }
       if (common && stops && d >= 2) {
         const head = conts[a].text;
         const added = head.slice(0, d);
@@ -454,7 +468,6 @@ function candidatesOf(conts: Continuation[], request: RequestEvidence, index: Co
           branches: b - a,
           ...request,
           occurrences: corpus ? occurrencesOf(corpus, added) : 0,
-          usedBy: corpus ? speechesUsing(corpus, added, 8) : 0,
           kind: corpusCont ? itemKindAt(index.corpus.text, index.roles, corpusCont.pos, d) : 'continuation',
           longestShare: longest / w,
         };

@@ -54,6 +54,10 @@ export interface LoadedCorpus {
   byId(id: string): SpeechDocument | undefined;
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** The sources the settings name for this window, and what was left out. */
 export interface CorpusSources {
   sources: string[];
@@ -125,6 +129,8 @@ export class Corpus implements vscode.Disposable {
   private watchedKey = '';
   private debounce: NodeJS.Timeout | undefined;
   private toldAboutTrust = false;
+  /** The sources the newest load was asked to read. */
+  private requested: readonly string[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -173,13 +179,23 @@ export class Corpus implements vscode.Disposable {
     this.loadCts?.dispose();
     const cts = (this.loadCts = new vscode.CancellationTokenSource());
     const generation = ++this.generation;
-    const run = this.load(cts.token).catch((err) => this.failed(err)).then((loaded) => {
+    const loading = this.load(cts.token);
+    // load() reads the settings before its first await: these are the sources it was asked for.
+    const requested = this.requested;
+    const run = loading.catch((err) => this.failed(err)).then((loaded) => {
       // A newer load replaced this one: hand its result to whoever awaited this one.
       if (generation !== this.generation) return this.pending!;
       cts.dispose();
       this.loadCts = undefined;
       this.latest = loaded;
       this.changeEmitter.fire(loaded);
+      // The settings may have changed while this load ran without a change event reaching it (seen after
+      // a window reload in code-server: the user's corpus.paths arrived late): read them again.
+      const now = this.sources().sources;
+      if (!sameList(now, requested)) {
+        this.log.info(vscode.l10n.t('The corpus settings changed while it loaded: loading again ({0}).', now.join(', ')));
+        return this.reload();
+      }
       return loaded;
     });
     this.pending = run;
@@ -231,6 +247,8 @@ export class Corpus implements vscode.Disposable {
   private async load(token: vscode.CancellationToken): Promise<LoadedCorpus> {
     const previous = this.latest;
     const { sources, ignoredUntrusted, unresolved } = this.sources();
+    this.requested = sources;
+    this.log.debug(`corpus load: trusted ${vscode.workspace.isTrusted}, paths ${JSON.stringify(vscode.workspace.getConfiguration(CORPUS_SECTION).inspect('paths'))}, sources ${JSON.stringify(sources)}`);
     this.explainIgnored(ignoredUntrusted, unresolved);
     // A missing path comes back from the loader as a skipped source, logged with the files.
     this.watch(sources);

@@ -80,7 +80,8 @@ const ALLOWED: Record<string, string[]> = {
   // It reads nothing of the engine.
   lexicon: [],
   phrases: ['corpus', 'lexicon'],
-  index: ['corpus', 'phrases'],
+  // The corpus's own slips (index/slips) are told from variants by the lexicon's look-alike tables.
+  index: ['corpus', 'phrases', 'lexicon'],
   complete: ['index', 'phrases'],
   search: ['index'],
   // The lexicon's pinyin and look-alike tables (lexicon/confusable, no dictionary): a homophone or

@@ -11,7 +11,7 @@
 // the writer's typed text already follows that speech closely. Every estimate is calibrated (see
 // calibration.ts), and the list is offered only when it is likely to be taken.
 import type { CompletionIndex } from '../index/corpusIndex';
-import { itemKindAt, phraseEndsAt, unitEndsAt, type ItemKind } from '../index/roles';
+import { itemKindAt, phraseEndsAt, slipAt, unitEndsAt, type ItemKind } from '../index/roles';
 import { CLAUSE_END, HARD_BREAK, SENTENCE_END, documentAt, locate, type CorpusChars } from '../phrases/corpusText';
 import { findRange } from '../phrases/suffixArray';
 import { defaultEagerness, itemChance, listChance, thresholds, type Eagerness, type ItemEvidence } from './calibration';
@@ -98,6 +98,8 @@ export const completionTuning = {
    * offered: by then the writer is evidently drawing on it (a quotation, a copied passage).
    */
   copyContext: 16,
+  /** …of which this many match that speech alone (not a formulation other speeches share too). */
+  copyDistinct: 8,
   /**
    * Or when the writer's last `followWindow` chars share this share of their character pairs with the
    * text before that speech's occurrence: a paraphrase of it, not only a verbatim copy.
@@ -217,7 +219,7 @@ function stopsOf(cont: string, cut: boolean, roles: Uint8Array | undefined, pos:
  * Tails of the typed text that the corpus knows, longest first: the longest one, then shorter
  * ones that occur clearly more often (PPM-style back-off levels).
  */
-function contextLevels(index: CompletionIndex, context: string): ContextLevel[] {
+function contextLevels(index: CompletionIndex, context: string): { levels: ContextLevel[]; ranges: ContextLevel[] } {
   const { text, sa } = index.corpus;
   const ranges: ContextLevel[] = [];
   // Each length is its own binary search (cheap: ~log n compares of <= maxContext chars).
@@ -233,7 +235,24 @@ function contextLevels(index: CompletionIndex, context: string): ContextLevel[] 
     const last = levels[levels.length - 1];
     if (!last || count >= completionTuning.backoffGrowth * (last.range[1] - last.range[0])) levels.push(r);
   }
-  return levels;
+  return { levels, ranges };
+}
+
+/**
+ * Whether the writer is copying one speech: the typed text matches it for `copyContext` characters or
+ * more, and `copyDistinct` of them are that speech's alone (a typed tail that other speeches share —
+ * a long stock formulation — is common ground, not a sign of copying).
+ */
+function copyingOneSpeech(index: CompletionIndex, ranges: readonly ContextLevel[]): boolean {
+  const longest = ranges[ranges.length - 1];
+  if (!longest || longest.length < completionTuning.copyContext || speechesIn(index, longest.range) > 1) return false;
+  let shared = 0;
+  for (let i = ranges.length - 2; i >= 0; i--)
+    if (speechesIn(index, ranges[i].range) > 1) {
+      shared = ranges[i].length;
+      break;
+    }
+  return longest.length - shared >= completionTuning.copyDistinct;
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -279,6 +298,12 @@ function gatherContinuations(index: CompletionIndex, levels: ContextLevel[], mas
         const read = readContinuation(text, pos, completionTuning.maxInsert);
         let cont = read.text;
         let cut = read.cut;
+        // The corpus's own slips (found when it was indexed) are never offered: the text stops before one.
+        const clean = slipFree(index.roles, pos, cont.length);
+        if (clean < cont.length) {
+          cont = cont.slice(0, clean);
+          cut = true;
+        }
         const agree = commonPrefix(cont, always);
         if (agree < Math.min(always.length, cont.length)) {
           // The full context never goes this way: a splice here would write what the corpus never does.
@@ -294,6 +319,12 @@ function gatherContinuations(index: CompletionIndex, levels: ContextLevel[], mas
     if (exclusion > 0 && hi - lo >= exclusion && docs >= 2 && shared && shared.length > always.length) always = shared;
   }
   return [...byPos.values()];
+}
+
+/** How many characters from corpus offset `pos` (at most `length`) come before one of the corpus's slips. */
+function slipFree(roles: Uint8Array, pos: number, length: number): number {
+  for (let i = 0; i < length; i++) if (slipAt(roles, pos + i)) return i;
+  return length;
 }
 
 /** The distinct character pairs of a text (no line breaks). */
@@ -546,7 +577,7 @@ export function complete(index: CompletionIndex, before: string, options: Comple
   if (!limit) return [];
   const context = contextOf(before, completionTuning.maxContext);
   if (context.length < completionTuning.minContext) return [];
-  const levels = index.corpus.text.length ? contextLevels(index, context) : [];
+  const { levels, ranges } = index.corpus.text.length ? contextLevels(index, context) : { levels: [], ranges: [] };
   const own = selfContinuations(before, context);
   if (!levels.length && !own.conts.length) return [];
   // The writer's own repeats take a share of the probability when there are any.
@@ -560,7 +591,7 @@ export function complete(index: CompletionIndex, before: string, options: Comple
     contextLength: longest?.length ?? 0,
     contextCount: longest ? longest.range[1] - longest.range[0] : 0,
     clauseLength: typedClause(context).length,
-    copying: !!longest && longest.length >= completionTuning.copyContext && speechesIn(index, longest.range) === 1,
+    copying: copyingOneSpeech(index, ranges),
   };
   const candidates = candidatesOf(conts, request, index);
   const admit = (c: Candidate) => {

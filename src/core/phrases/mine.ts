@@ -35,8 +35,10 @@ interface Mined {
    * 常用提法 view ranks formulations by. Absent for a fragment, or where nothing was computed.
    */
   distinctiveness?: number;
-  /** The corpus's own slip of a formulation it uses more often (set by the completion engine): the view marks it 疑似笔误. */
+  /** The corpus's own slip of a formulation it uses more often (found when the corpus is indexed): the view marks it 疑似笔误. */
   suspectSlip?: boolean;
+  /** With suspectSlip: the formulation it is taken to be a slip of. */
+  slipOf?: string;
 }
 
 export type StockPhrase = Mined;

@@ -33,9 +33,12 @@ function kindLabel(item: Suggestion): string {
   return labels[item.kind] ?? item.kind;
 }
 
-/** How widely the corpus backs an item and how likely it is: 「5 篇 · 约 60%」. */
+/** How widely the corpus backs an item and how likely it is: 「5 篇 · 约 60%」, or 「前文 · 约 60%」 for the writer's own earlier text. */
 function usage(item: Suggestion): string {
-  return vscode.l10n.t('{0} speeches · about {1}%', item.speeches.toLocaleString(), Math.round(item.confidence * 100));
+  const percent = Math.round(item.confidence * 100);
+  if (item.speeches === 0) return vscode.l10n.t('your text above · about {0}%', percent);
+  if (item.speeches === 1) return vscode.l10n.t('1 speech · about {0}%', percent);
+  return vscode.l10n.t('{0} speeches · about {1}%', item.speeches.toLocaleString(), percent);
 }
 
 const ICONS: Record<CompletionKind, vscode.CompletionItemKind> = {

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
   codeServerArgs,
   codeServerEnv,
@@ -411,14 +411,30 @@ export class VsCodeSession {
   async corpusReady(timeout = 120_000, atLeast = 1): Promise<{ speeches: number; label: string }> {
     const item = this.corpusStatusItem();
     const deadline = Date.now() + timeout;
+    /** Waits for `icon` in the status item until the deadline; false when the deadline passed first. */
+    const shows = (icon: string) =>
+      item
+        .locator(icon)
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof errors.TimeoutError) return false;
+            throw error;
+          },
+        );
     for (;;) {
-      await item.locator('.codicon-library').waitFor({ timeout: Math.max(1, deadline - Date.now()) });
-      const text = await item.innerText();
+      const ready = await shows('.codicon-library');
+      const text = (await item.innerText({ timeout: 5_000 }).catch(() => '(no corpus status item)')).trim();
+      const label = (await item.locator('a').getAttribute('aria-label', { timeout: 5_000 }).catch(() => null)) ?? '';
       const speeches = Number(/([\d,]+)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
-      if (speeches >= atLeast) return { speeches, label: (await item.locator('a').getAttribute('aria-label')) ?? '' };
-      if (Date.now() > deadline) throw new Error(`the corpus status shows ${speeches} speeches, not at least ${atLeast}: ${text}`);
+      if (ready && speeches >= atLeast) return { speeches, label };
+      if (Date.now() >= deadline) {
+        const state = ready ? `an index of ${speeches} speeches` : 'no ready index';
+        throw new Error(`after ${Math.round(timeout / 1000)} s the corpus status shows ${state}, not at least ${atLeast} speeches: 「${text}」 (${label || 'no label'})`);
+      }
       // A smaller corpus is still shown while the one the settings name loads: wait for the change.
-      await item.locator('.codicon-sync').waitFor({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      await shows('.codicon-sync');
     }
   }
 

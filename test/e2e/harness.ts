@@ -253,10 +253,44 @@ export class VsCodeSession {
     return widget.locator('.monaco-list-row .label-name').allInnerTexts();
   }
 
+  /** The suggest widget's rows as shown: each item's label and its description (our items' kind, at the row's right); [] when none shows within `timeout`. */
+  async suggestionRows(timeout = 10_000): Promise<{ label: string; description: string }[]> {
+    if (!(await this.suggestions(timeout)).length) return [];
+    return this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.details-label')?.textContent?.trim() ?? '',
+      })),
+    );
+  }
+
+  /** The detail of the suggest list's focused item, from the details pane (Ctrl+Space opens it while the list shows). */
+  async suggestionDetail(matching: RegExp, timeout = 10_000): Promise<string> {
+    const type = this.page.locator('.suggest-details-container .suggest-details .header .type');
+    if (!(await type.filter({ hasText: matching }).count())) {
+      await this.page.keyboard.press('Control+Space');
+      await type.filter({ hasText: matching }).waitFor({ timeout });
+    }
+    return (await type.innerText()).trim();
+  }
+
+  private ghostLocator(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text');
+  }
+
   /** The inline suggestion (ghost text) shown in the active editor, '' when there is none. */
   async ghostText(): Promise<string> {
-    const parts = await this.page.locator('.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text').allInnerTexts();
+    const parts = await this.ghostLocator().allInnerTexts();
     return parts.join('').replace(/\u00a0/g, ' ');
+  }
+
+  /** Waits for ghost text to show and returns it; '' when none shows within `timeout`. */
+  async ghostTextShown(timeout = 10_000): Promise<string> {
+    const shown = await this.ghostLocator()
+      .first()
+      .waitFor({ timeout })
+      .then(() => true, () => false);
+    return shown ? this.ghostText() : '';
   }
 
   /** Chooses the quick-pick row containing `label` (after a command opened a quick pick). */
@@ -345,7 +379,7 @@ export class VsCodeSession {
             setSize: Number(row.getAttribute('aria-setsize')),
             expanded: expanded === null ? undefined : expanded === 'true',
             label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-            description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+            description: row.querySelector('.details-label')?.textContent?.trim() ?? '',
           };
         }),
       );
@@ -373,6 +407,11 @@ export class VsCodeSession {
   /** The text of the status-bar cursor item, e.g. "Ln 12, Col 1 (20 selected)". */
   async cursorStatus(): Promise<string> {
     return (await this.page.locator('[id="status.editor.selection"]').innerText()).trim();
+  }
+
+  /** Waits until the cursor stands at exactly line `line`, column `column` (1-based, as the status bar shows them) with nothing selected. */
+  async waitForCursorAt(line: number, column: number, timeout = 10_000): Promise<void> {
+    await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*Ln ${line}, Col ${column}\\s*$`) }).waitFor({ timeout });
   }
 
   /** Waits until the status-bar cursor item starts with `prefix`, e.g. "Ln 10, Col 1". */
@@ -483,6 +522,20 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * How many characters at the end of the typed `line` a suggestion `label` replaces (its start is typed
+ * text), 0 when it does not continue the line: the longest such overlap that still leaves something added.
+ */
+export function overlap(line: string, label: string): number {
+  for (let k = Math.min(line.length, label.length - 1); k >= 1; k--) if (line.endsWith(label.slice(0, k))) return k;
+  return 0;
+}
+
+/** The typed `line` once the suggestion `label` is accepted: the text it replaces becomes the item. */
+export function accepted(line: string, label: string): string {
+  return line.slice(0, line.length - overlap(line, label)) + label;
 }
 
 let browserChecked = false;

@@ -1,7 +1,7 @@
 // `complete`: a completion server on stdin/stdout, one JSON request per line, one answer line each,
 // in order (the protocol of ../shared/eval/ksr.mjs):
 //   request  {"before": "<text before the cursor>"}
-//   answer   {"items": [{"insert", "replace", "label", "detail", "kind", "source"?, "snippet"?}, ...]}
+//   answer   {"items": [{"insert", "replace", "label", "kind", "confidence", "speeches", "source"?, "snippet"?}, ...]}
 // Lines that arrive while the corpus loads are answered, in order, once the index is ready.
 // `--eagerness quiet|normal|eager` is the editor's 补全积极程度 (default normal).
 import { createInterface } from 'node:readline';
@@ -26,8 +26,23 @@ export function answer(index: CorpusIndex, line: string, options: { limit: numbe
   return JSON.stringify({ items: suggest(index, before, options) });
 }
 
+const USAGE = `usage: node dist/cli.js complete [--inline] [--top N] [--eagerness quiet|normal|eager] [corpus options]
+A completion server: one JSON request a line on stdin, one answer line each on stdout, in order.
+  request  {"before": "<text before the cursor>"}
+  answer   {"items": [{"insert", "replace", "label", "kind", "confidence", "speeches", "source"?, "snippet"?}, ...]}
+  --inline      only what ghost text would show (the list's first item, when the engine is sure of it)
+  --top N       at most N items (default 5, with --inline 1)
+  --eagerness   补全积极程度, as the editor's setting: ${Object.entries(EAGERNESS_CHOICES)
+    .map(([value, words]) => `${value} (${words})`)
+    .join(', ')}; default ${defaultEagerness}
+`;
+
 export async function run(args: string[]): Promise<number> {
   const reader = new ArgReader(args);
+  if (reader.flag('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const corpus = reader.corpus();
   const inline = reader.flag('--inline');
   const top = reader.one('--top');

@@ -22,6 +22,14 @@ describe('cli: complete --eagerness', function () {
     });
   }
 
+  it('--help says the protocol and the options, with the eagerness values; exit 0, nothing read', async () => {
+    const { code, stdout, stderr } = await runCliWithInput(undefined, 'complete', '--help');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^usage: node dist\/cli\.js complete /);
+    assert.match(stdout, /\{"before": /);
+    assert.match(stdout, /--eagerness .*quiet \(安静\), normal \(适中\), eager \(积极\); default normal/);
+  });
+
   it('--eagerness reaches the engine: quiet answers nothing where normal (the default) offers a list', async () => {
     const { index } = await sampleIndex();
     // A prefix of a mined phrase that the engine offers at normal but not at quiet.

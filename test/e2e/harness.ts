@@ -379,7 +379,7 @@ export class VsCodeSession {
             setSize: Number(row.getAttribute('aria-setsize')),
             expanded: expanded === null ? undefined : expanded === 'true',
             label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-            description: row.querySelector('.details-label')?.textContent?.trim() ?? '',
+            description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
           };
         }),
       );

@@ -57,7 +57,12 @@ function phraseTooltip(entry: PhraseEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   if (entry.attribution) md.appendText(`${entry.attribution}：`).appendMarkdown('\n\n');
   md.appendMarkdown('**').appendText(entry.text).appendMarkdown('**\n\n');
-  if (entry.suspectSlip) md.appendText(vscode.l10n.t('Possibly a slip of a formulation the corpus uses more often.')).appendMarkdown('\n\n');
+  if (entry.suspectSlip) {
+    const slip = entry.slipOf
+      ? vscode.l10n.t('Possibly a slip of 「{0}」, which the corpus uses more often.', entry.slipOf)
+      : vscode.l10n.t('Possibly a slip of a formulation the corpus uses more often.');
+    md.appendText(slip).appendMarkdown('\n\n');
+  }
   md.appendText(usage(entry));
   if (entry.where.length) {
     md.appendMarkdown('\n\n').appendText(vscode.l10n.t('In: {0}', entry.where.map((w) => `《${w.title}》`).join('、')));

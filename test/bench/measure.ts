@@ -117,6 +117,7 @@ async function main() {
         mine_sample_s: t.mine_sample_s,
         recount_s: t.recount_s,
         roles_s: t.roles_s,
+        slips_s: t.slips_s,
         search_index_s: t.search_index_s,
         distinctiveness_s: t.distinctiveness_s,
         formulations_s: t.formulations_s,

@@ -169,7 +169,7 @@ export async function mixedBench(chars: number): Promise<void> {
       })),
   );
   const t2 = run.timings;
-  const phases = ['scan_s', 'read_s', 'dedupe_s', 'corpus_text_s', 'mine_sample_s', 'wait_suffix_array_s', 'recount_s', 'roles_s', 'search_index_s', 'formulations_s', 'save_s'];
+  const phases = ['scan_s', 'read_s', 'dedupe_s', 'corpus_text_s', 'mine_sample_s', 'wait_suffix_array_s', 'recount_s', 'slips_s', 'roles_s', 'search_index_s', 'formulations_s', 'save_s'];
   console.table([Object.fromEntries([['cold index s', run.cold_index_s.toFixed(1)], ['CPU s', run.cold_cpu_s.toFixed(1)], ['peak RSS MB', Math.round(run.peak_rss_mb)], ...phases.map((p) => [p.replace(/_s$/, ''), (t2[p] ?? 0).toFixed(1)])])]);
   console.log(JSON.stringify(run));
 }

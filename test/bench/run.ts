@@ -143,7 +143,7 @@ function main() {
   console.log('and the extension\'s path: the indexing worker loads the saved index and hands it to the host thread.\n');
   console.log(
     table(
-      ['chars', 'read', 'mine sample', 'wait suffix array', 'recount', 'distinctiveness', 'roles', 'search tables', 'formulations', 'formulations #', 'worker hand-over s', 'host restore s', 'host longest stall ms'],
+      ['chars', 'read', 'mine sample', 'wait suffix array', 'recount', 'distinctiveness', 'corpus slips', 'roles', 'search tables', 'formulations', 'formulations #', 'worker hand-over s', 'host restore s', 'host longest stall ms'],
       results.map((r) =>
         r.cold.error
           ? [label(r.chars), '', '', '', '', '', '', '', '', '', '', '', '']
@@ -154,6 +154,7 @@ function main() {
               fmt(r.cold.wait_suffix_array_s),
               fmt(r.cold.recount_s),
               fmt(r.cold.distinctiveness_s),
+              fmt(r.cold.slips_s),
               fmt(r.cold.roles_s),
               fmt(r.cold.search_index_s),
               fmt(r.cold.formulations_s),

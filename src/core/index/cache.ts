@@ -18,7 +18,7 @@ import type { Heading, SkippedFile, SpeechDocument, SpeechKind, SpeechVersion } 
 import { CacheInvalidError, SectionFile, writeSectionFile, type SectionArray, type SectionValue } from './sectionFile';
 
 /** Bump when what the engine builds (or how it is saved) changes: every older cache is then rebuilt. */
-export const ENGINE_VERSION = 10;
+export const ENGINE_VERSION = 11;
 
 /** One corpus file as the cache knows it: a change of size or mtime means it is read again. */
 export interface CachedFile {

@@ -34,6 +34,8 @@ export interface PhraseEntry {
   distinctiveness?: number;
   /** The corpus's slip of a formulation it uses more often: shown as 疑似笔误. */
   suspectSlip?: boolean;
+  /** With suspectSlip: the formulation it is taken to be a slip of. */
+  slipOf?: string;
 }
 
 /** What inserting an entry writes: a quotation with its attribution and marks (习近平总书记强调：“…”), else its text. */
@@ -160,7 +162,7 @@ export class PhraseCatalog {
         docs: p.docs,
         where: p.where,
         ...(p.distinctiveness !== undefined ? { distinctiveness: p.distinctiveness } : {}),
-        ...(p.suspectSlip ? { suspectSlip: true } : {}),
+        ...(p.suspectSlip ? { suspectSlip: true, ...(p.slipOf ? { slipOf: p.slipOf } : {}) } : {}),
       }));
     const catalog = (entries: PhraseEntry[], order = byUse): CatalogEntry[] =>
       entries.sort(order).map((entry) => ({

@@ -219,8 +219,7 @@ describe('phrase completion in a real VS Code (code-server 4.100.3, VS Code 1.10
     const t = Date.now();
     // The workbench's own reload: it flushes its state first. A browser reload (F5) right after an
     // acceptance can lose it: code-server keeps extension state in the browser's IndexedDB, written lazily.
-    await vscode.runCommand('Developer: Reload Window');
-    await vscode.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await vscode.reloadWindow();
     await vscode.openFile(sampleDraftName);
     await vscode.corpusReady();
     timings.reloadToIndexReadyMs = Date.now() - t;

@@ -224,6 +224,17 @@ export class VsCodeSession {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Developer: Reload Window, and waits for the new page's workbench. The old page's explorer stays in the
+   * DOM for a moment after the command, so the wait is on the new document's load first.
+   */
+  async reloadWindow(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
   /** Runs a palette command that opens an input or quick pick of its own, and waits for its first row. */
   async runCommandOpen(title: string): Promise<void> {
     await this.page.keyboard.press('F1');

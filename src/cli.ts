@@ -1,5 +1,6 @@
 // The engine from the shell: `node dist/cli.js <command> [options]`.
 // Each command lives in src/cli/<command>.ts and exports `run(args): Promise<number>` (exit code).
+import { UsageError } from './cli/args';
 import { commands } from './cli/commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,6 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
+    process.exitCode = err instanceof UsageError ? 2 : 1;
   },
 );

@@ -6,7 +6,7 @@
 // (the chars it replaces) and a filterText that starts with exactly those chars; all items of one
 // answer share the widest range, so they tie on VS Code's fuzzy score and sortText keeps our order.
 import * as vscode from 'vscode';
-import { acceptCommand, completeLogged, CompletionCommands, endsSentence, setting, type PhraseCompleter, type Suggestion } from './completer';
+import { acceptCommand, completeLogged, CompletionCommands, eagerness, endsSentence, setting, textBefore, type PhraseCompleter, type Suggestion } from './completer';
 import { snippetOf, type CompletionItem as PhraseItem, type CompletionKind } from './core/complete';
 import { addedText } from './core/complete/ranking';
 import type { SpeechDocument } from './core/types';
@@ -15,7 +15,6 @@ import type { Feature } from './feature';
 
 /** Typing these opens the list: a new clause or quotation starts after them (they end no "word", so quick suggestions would not). */
 export const TRIGGER_CHARACTERS = ['，', '、', '；', '：', '“'];
-const SUGGEST_LIMIT = 5;
 
 /** What the writer's text becomes: `typed` (the widest range's text) + what the item adds. */
 function widened(item: PhraseItem, typed: string): string {
@@ -34,9 +33,12 @@ function kindLabel(item: Suggestion): string {
   return labels[item.kind] ?? item.kind;
 }
 
-/** How widely the corpus backs an item and how likely it is: 「5 篇 · 约 60%」. */
+/** How widely the corpus backs an item and how likely it is: 「5 篇 · 约 60%」, or 「前文 · 约 60%」 for the writer's own earlier text. */
 function usage(item: Suggestion): string {
-  return vscode.l10n.t('{0} speeches · about {1}%', item.speeches.toLocaleString(), Math.round(item.confidence * 100));
+  const percent = Math.round(item.confidence * 100);
+  if (item.speeches === 0) return vscode.l10n.t('your text above · about {0}%', percent);
+  if (item.speeches === 1) return vscode.l10n.t('1 speech · about {0}%', percent);
+  return vscode.l10n.t('{0} speeches · about {1}%', item.speeches.toLocaleString(), percent);
 }
 
 const ICONS: Record<CompletionKind, vscode.CompletionItemKind> = {
@@ -121,9 +123,9 @@ class PhraseCompletionProvider implements vscode.CompletionItemProvider {
     context: vscode.CompletionContext,
   ): vscode.CompletionList | undefined {
     if (!isDraft(document) || !setting('suggest', true, document)) return undefined;
-    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const before = textBefore(document, position);
     if (context.triggerKind !== vscode.CompletionTriggerKind.Invoke && endsSentence(before)) return undefined;
-    const items = completeLogged(this.completer, this.log, before, { limit: SUGGEST_LIMIT });
+    const items = completeLogged(this.log, [], () => this.completer.complete(before, { eagerness: eagerness(document) }));
     if (token.isCancellationRequested || !items.length) return undefined;
     const widest = items.reduce((n, i) => Math.max(n, i.replace), 0);
     const range = new vscode.Range(position.translate(0, -widest), position);

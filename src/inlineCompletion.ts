@@ -1,10 +1,10 @@
-// Ghost text: only the one continuation the engine is confident about (a wrong grey phrase costs the
-// writer attention on every keystroke), on the cursor's line. VS Code does not ask while an IME is
-// composing, so the ghost text follows committed Chinese only.
+// Ghost text: the suggest list's first item, and only when the engine is confident about it (a wrong
+// grey phrase costs the writer attention on every keystroke), on the cursor's line. VS Code does not
+// ask while an IME is composing, so the ghost text follows committed Chinese only.
 import * as vscode from 'vscode';
 import { snippetOf } from './core/complete';
 import { addedText } from './core/complete/ranking';
-import { acceptCommand, completeLogged, endsSentence, setting, type PhraseCompleter } from './completer';
+import { acceptCommand, completeLogged, eagerness, endsSentence, setting, textBefore, type PhraseCompleter } from './completer';
 import { DRAFT_SELECTOR, isDraft } from './drafts';
 import type { Feature } from './feature';
 
@@ -43,9 +43,9 @@ class PhraseInlineCompletionProvider implements vscode.InlineCompletionItemProvi
     token: vscode.CancellationToken,
   ): vscode.InlineCompletionItem[] | undefined {
     if (!isDraft(document) || !setting('inline', true, document)) return undefined;
-    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const before = textBefore(document, position);
     if (endsSentence(before)) return undefined;
-    const [item] = completeLogged(this.completer, this.log, before, { limit: 1, inline: true });
+    const item = completeLogged(this.log, undefined, () => this.completer.ghost(before, { eagerness: eagerness(document) }));
     if (token.isCancellationRequested || !item) return undefined;
     const start = position.translate(0, -item.replace);
     const ghost = fitToSelected(

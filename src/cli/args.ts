@@ -8,6 +8,9 @@ export interface CorpusArgs {
   maxFileBytes?: number;
 }
 
+/** A command line the command can't run: exit code 2 (as for an unknown command), a one-line message. */
+export class UsageError extends Error {}
+
 export class ArgReader {
   private readonly rest: string[];
   constructor(args: string[]) {
@@ -18,7 +21,7 @@ export class ArgReader {
     const out: string[] = [];
     for (let i = this.rest.indexOf(name); i >= 0; i = this.rest.indexOf(name)) {
       const v = this.rest[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
       out.push(v);
       this.rest.splice(i, 2);
     }
@@ -38,7 +41,7 @@ export class ArgReader {
     const maxFileMB = this.one('--max-file-mb');
     const mb = Number(maxFileMB);
     if (maxFileMB !== undefined && !(/^\d+(\.\d+)?$/.test(maxFileMB) && mb >= MAX_FILE_MB.min && mb <= MAX_FILE_MB.max)) {
-      throw new Error(`--max-file-mb takes megabytes from ${MAX_FILE_MB.min} to ${MAX_FILE_MB.max} (got ${maxFileMB})`);
+      throw new UsageError(`--max-file-mb takes megabytes from ${MAX_FILE_MB.min} to ${MAX_FILE_MB.max} (got ${maxFileMB})`);
     }
     return {
       corpus: this.many('--corpus'),
@@ -46,10 +49,18 @@ export class ArgReader {
       ...(maxFileMB === undefined ? {} : { maxFileBytes: Math.round(mb * 1024 * 1024) }),
     };
   }
+  /** The value of `name`, one of `choices` (each named with what it means), or `fallback` when the option is absent. */
+  choice<T extends string>(name: string, choices: Readonly<Record<T, string>>, fallback: T): T {
+    const value = this.one(name);
+    if (value === undefined) return fallback;
+    if (Object.hasOwn(choices, value)) return value as T;
+    const named = Object.entries<string>(choices).map(([k, meaning]) => `${k} (${meaning})`);
+    throw new UsageError(`${name} is ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}, not ${JSON.stringify(value)}`);
+  }
   /** What is left after options were taken; unknown options are an error. */
   positionals(): string[] {
     const unknown = this.rest.find((a) => a.startsWith('--'));
-    if (unknown) throw new Error(`unknown option ${unknown}`);
+    if (unknown) throw new UsageError(`unknown option ${unknown}`);
     return this.rest;
   }
 }

@@ -17,7 +17,7 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   docs: { summary: '列出语料中的讲稿 list the speeches (--json, --corpus DIR, --no-default-corpus)', run: docs.run },
   outline: { summary: '显示一篇讲稿的提纲 print one speech outline: outline <title-or-index>', run: outline.run },
-  complete: { summary: '补全服务（JSON 行）completion server, JSON lines on stdin/stdout (--inline, --top N)', run: complete.run },
+  complete: { summary: '补全服务（JSON 行）completion server, JSON lines on stdin/stdout (--inline, --top N, --eagerness quiet|normal|eager)', run: complete.run },
   phrases: { summary: '列出常用语、排比、引语 list mined stock phrases, parallel groups, quotations (--top N, --json)', run: phrases.run },
   check: { summary: '全文校对 提法 slips, typos, punctuation, numbers, numbering of a draft: check <file> (--markdown, --kinds K,…, --json; exit 1 if any)', run: check.run },
   proofread: { summary: '全文校对 the same as check (an alias)', run: proofread.run },

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
   codeServerArgs,
   codeServerEnv,
@@ -224,6 +224,17 @@ export class VsCodeSession {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Developer: Reload Window, and waits for the new page's workbench. The old page's explorer stays in the
+   * DOM for a moment after the command, so the wait is on the new document's load first.
+   */
+  async reloadWindow(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
   /** Runs a palette command that opens an input or quick pick of its own, and waits for its first row. */
   async runCommandOpen(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
@@ -253,10 +264,44 @@ export class VsCodeSession {
     return widget.locator('.monaco-list-row .label-name').allInnerTexts();
   }
 
+  /** The suggest widget's rows as shown: each item's label and its description (our items' kind, at the row's right); [] when none shows within `timeout`. */
+  async suggestionRows(timeout = 10_000): Promise<{ label: string; description: string }[]> {
+    if (!(await this.suggestions(timeout)).length) return [];
+    return this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.details-label')?.textContent?.trim() ?? '',
+      })),
+    );
+  }
+
+  /** The detail of the suggest list's focused item, from the details pane (Ctrl+Space opens it while the list shows). */
+  async suggestionDetail(matching: RegExp, timeout = 10_000): Promise<string> {
+    const type = this.page.locator('.suggest-details-container .suggest-details .header .type');
+    if (!(await type.filter({ hasText: matching }).count())) {
+      await this.page.keyboard.press('Control+Space');
+      await type.filter({ hasText: matching }).waitFor({ timeout });
+    }
+    return (await type.innerText()).trim();
+  }
+
+  private ghostLocator(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text');
+  }
+
   /** The inline suggestion (ghost text) shown in the active editor, '' when there is none. */
   async ghostText(): Promise<string> {
-    const parts = await this.page.locator('.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text').allInnerTexts();
+    const parts = await this.ghostLocator().allInnerTexts();
     return parts.join('').replace(/\u00a0/g, ' ');
+  }
+
+  /** Waits for ghost text to show and returns it; '' when none shows within `timeout`. */
+  async ghostTextShown(timeout = 10_000): Promise<string> {
+    const shown = await this.ghostLocator()
+      .first()
+      .waitFor({ timeout })
+      .then(() => true, () => false);
+    return shown ? this.ghostText() : '';
   }
 
   /** Chooses the quick-pick row containing `label` (after a command opened a quick pick). */
@@ -375,6 +420,11 @@ export class VsCodeSession {
     return (await this.page.locator('[id="status.editor.selection"]').innerText()).trim();
   }
 
+  /** Waits until the cursor stands at exactly line `line`, column `column` (1-based, as the status bar shows them) with nothing selected. */
+  async waitForCursorAt(line: number, column: number, timeout = 10_000): Promise<void> {
+    await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*Ln ${line}, Col ${column}\\s*$`) }).waitFor({ timeout });
+  }
+
   /** Waits until the status-bar cursor item starts with `prefix`, e.g. "Ln 10, Col 1". */
   async waitForCursorStatus(prefix: string, timeout = 10_000): Promise<void> {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -411,14 +461,32 @@ export class VsCodeSession {
   async corpusReady(timeout = 120_000, atLeast = 1): Promise<{ speeches: number; label: string }> {
     const item = this.corpusStatusItem();
     const deadline = Date.now() + timeout;
+    /** Waits for `icon` in the status item until the deadline; false when the deadline passed first. */
+    const shows = (icon: string) =>
+      item
+        .locator(icon)
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof errors.TimeoutError) return false;
+            throw error;
+          },
+        );
     for (;;) {
-      await item.locator('.codicon-library').waitFor({ timeout: Math.max(1, deadline - Date.now()) });
-      const text = await item.innerText();
+      const ready = await shows('.codicon-library');
+      const text = (await item.innerText({ timeout: 5_000 }).catch(() => '(no corpus status item)')).trim();
+      const label = (await item.locator('a').getAttribute('aria-label', { timeout: 5_000 }).catch(() => null)) ?? '';
       const speeches = Number(/([\d,]+)/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
-      if (speeches >= atLeast) return { speeches, label: (await item.locator('a').getAttribute('aria-label')) ?? '' };
-      if (Date.now() > deadline) throw new Error(`the corpus status shows ${speeches} speeches, not at least ${atLeast}: ${text}`);
+      if (ready && speeches >= atLeast) return { speeches, label };
+      if (Date.now() >= deadline) {
+        // Looked at now: a wait that ran out at the deadline may have missed the icon by a moment.
+        const readyNow = ready || (await item.locator('.codicon-library').isVisible());
+        const state = readyNow ? `a ready index of ${speeches} speeches` : 'no ready index';
+        throw new Error(`after ${timeout / 1000} s the corpus status shows ${state}, not at least ${atLeast}: 「${text}」 (${label || 'no label'})`);
+      }
       // A smaller corpus is still shown while the one the settings name loads: wait for the change.
-      await item.locator('.codicon-sync').waitFor({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      await shows('.codicon-sync');
     }
   }
 
@@ -467,6 +535,20 @@ export class VsCodeSession {
     await stopProcessGroup(this.server);
     if (!keepFiles && !process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * How many characters at the end of the typed `line` a suggestion `label` replaces (its start is typed
+ * text), 0 when it does not continue the line: the longest such overlap that still leaves something added.
+ */
+export function overlap(line: string, label: string): number {
+  for (let k = Math.min(line.length, label.length - 1); k >= 1; k--) if (line.endsWith(label.slice(0, k))) return k;
+  return 0;
+}
+
+/** The typed `line` once the suggestion `label` is accepted: the text it replaces becomes the item. */
+export function accepted(line: string, label: string): string {
+  return line.slice(0, line.length - overlap(line, label)) + label;
 }
 
 let browserChecked = false;

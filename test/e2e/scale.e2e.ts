@@ -99,8 +99,7 @@ describe('a 10 M-character corpus in a real VS Code (code-server 4.100.3, VS Cod
   });
 
   it('after a window reload, loads the index from the cache instead of rebuilding', async function () {
-    await vscode.runCommand('Developer: Reload Window');
-    await vscode.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await vscode.reloadWindow();
     const reloaded = Date.now();
     await vscode.openFile(sampleDraftName);
     const ready = await vscode.corpusReady(300_000, 1000);

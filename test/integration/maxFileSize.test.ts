@@ -142,7 +142,7 @@ describe('corpus file size limit', function () {
       assert.match(search.stderr, /big\.txt: 文件过大/);
       for (const bad of ['0', '1025', 'abc', '-5']) {
         const r = await runCli('docs', '--no-default-corpus', '--corpus', tmp.dir, '--max-file-mb', bad);
-        assert.equal(r.code, 1, `--max-file-mb ${bad}`);
+        assert.equal(r.code, 2, `--max-file-mb ${bad} is a usage error`);
         assert.match(r.stderr, bad === '-5' ? /--max-file-mb needs a value|takes megabytes/ : /--max-file-mb takes megabytes from 1 to 1024/);
       }
     });

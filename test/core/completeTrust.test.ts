@@ -72,6 +72,16 @@ describe('completion a writer can trust: the examples users met', () => {
     }
   });
 
+  it('坚持不懈用习近平新时代中国特色社会主义|: a label longer than the typed text it may repeat starts at a word (习近平…, not 懈用…)', () => {
+    const before = cursor('坚持不懈用习近平新时代中国特色社会主义|思想凝心铸魂');
+    const items = suggest(index, before, { eagerness: 'eager' });
+    assert.ok(items.length > 0);
+    for (const item of items) {
+      assert.ok(before.endsWith(item.insert.slice(0, item.replace)), item.label);
+      assert.match(item.label, /^(习近平|坚持|用习)/, item.label);
+    }
+  });
+
   it('坚持不懈用|习近平新时代…: no item stops at 习近平', () => {
     for (const item of shown(cursor('坚持不懈用|习近平新时代中国特色社会主义思想'))) {
       const a = added(item);

@@ -645,13 +645,43 @@ function typedClause(context: string): string {
   return context.slice(start);
 }
 
-/** Typed characters an item's label repeats at most (a longer clause is cut, at the matched context). */
+/** Typed characters an item's label repeats at most (a longer clause is cut where a word likely starts: typedLabel). */
 const MAX_TYPED_IN_LABEL = 16;
+
+/**
+ * The typed text the items' labels repeat: the current clause, or, when it is longer than
+ * MAX_TYPED_IN_LABEL, its tail from where a word most likely starts among the first few places — the
+ * two characters across the cut are the least bound in the corpus (lowest pointwise mutual
+ * information): 坚持不懈|用习近平…, not 懈用习近平….
+ */
+function typedLabel(index: CompletionIndex, context: string): string {
+  const clause = typedClause(context);
+  const start = context.length - clause.length;
+  if (start === 0 || CLAUSE_END.has(context[start - 1]) || !index.corpus.text.length) return clause;
+  const { text, sa } = index.corpus;
+  const count = (s: string) => {
+    const [lo, hi] = findRange(text, sa, s);
+    return hi - lo;
+  };
+  let best = start, bestScore = Infinity;
+  for (let j = start; j < Math.min(context.length - 1, start + LABEL_CUT_SPAN); j++) {
+    const pair = count(context.slice(j - 1, j + 1));
+    const score = Math.log((pair + 0.5) * text.length) - Math.log(count(context[j - 1]) + 1) - Math.log(count(context[j]) + 1);
+    if (score < bestScore) {
+      bestScore = score;
+      best = j;
+    }
+  }
+  return context.slice(best);
+}
+
+/** Places (from the capped start) where a long clause's label may begin. */
+const LABEL_CUT_SPAN = 6;
 
 function toItem(index: CompletionIndex, context: string, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];
   const continuation = first.text.slice(0, c.length);
-  const typed = typedClause(context);
+  const typed = typedLabel(index, context);
   const insert = typed + continuation;
   // The kind and the source come from a corpus occurrence when there is one.
   let corpusCont: Continuation | undefined;

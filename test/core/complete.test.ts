@@ -2,7 +2,7 @@
 // offers (`suggest`: completions the 提法 guard admits) and the engine's own contract (`complete`).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { complete, snippetOf, type CompletionItem } from '../../src/core/complete';
+import { complete, snippetOf, thresholds, type CompletionItem } from '../../src/core/complete';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/core/index';
 import { suggest, type SuggestOptions } from '../../src/core/suggest';
 import type { SpeechDocument } from '../../src/core/types';
@@ -40,8 +40,11 @@ describe('complete', () => {
 
   it('after 以学铸魂、 the parallel group continues', () => {
     const { items, added } = completeAt('努力在以学铸魂、|');
-    assert.ok(added[0].startsWith('以学增智、以学正风、以学促干'), added[0]);
-    assert.equal(items[0].kind, 'group');
+    // The likeliest stop first (以学增智), the whole group among the items, each a group item.
+    assert.ok(added[0].startsWith('以学增智'), added[0]);
+    const whole = added.findIndex((a) => a.startsWith('以学增智、以学正风、以学促干'));
+    assert.ok(whole >= 0, added.join(' | '));
+    assert.equal(items[whole].kind, 'group');
   });
 
   it('points each item at its source speech and line', () => {
@@ -71,10 +74,27 @@ describe('complete', () => {
     const ghost = suggest(index, '牢牢把握“学思想、', { inline: true, eagerness: 'eager' });
     assert.equal(ghost.length, 1);
     assert.deepEqual(ghost[0], list[0]);
-    assert.ok(ghost[0].insert.endsWith('强党性、重实践、建新功”'), ghost[0].insert);
-    // Less sure than the normal threshold for ghost text: the list may show, the ghost text does not.
-    assert.ok(suggest(index, '增强“四个').length >= 1);
-    assert.deepEqual(suggest(index, '增强“四个', { inline: true }), []);
+    assert.ok(ghost[0].insert.slice(ghost[0].replace).startsWith('强党性、重实践'), ghost[0].insert);
+    assert.ok(list.some((it) => it.insert.endsWith('强党性、重实践、建新功”')), list.map((it) => it.insert).join(' | '));
+    // The ghost text shows exactly when the list's first item reaches the ghost threshold: a list whose
+    // first item is less sure shows without ghost text.
+    let listOnly = 0;
+    for (const doc of documents.slice(0, 4)) {
+      for (let at = 10; at < doc.text.length; at += 37) {
+        const before = doc.text.slice(Math.max(0, at - 30), at);
+        const [first] = suggest(index, before);
+        const ghostText = suggest(index, before, { inline: true });
+        if (!first) continue;
+        const sure = first.confidence >= thresholds.normal.ghost;
+        assert.deepEqual(ghostText, sure ? [first] : [], before);
+        if (!sure) listOnly++;
+      }
+    }
+    assert.ok(listOnly > 0, 'some list shows without ghost text');
+    // Sure enough: the ghost text is the list's first item.
+    const [sure] = suggest(index, '增强“四个', { inline: true });
+    assert.ok(sure && sure.confidence >= thresholds.normal.ghost);
+    assert.deepEqual(sure, suggest(index, '增强“四个')[0]);
     assert.deepEqual(suggest(index, '今天天气', { inline: true }), []);
   });
 

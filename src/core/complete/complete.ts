@@ -84,6 +84,8 @@ export const completionTuning = {
   levels: 3,
   /** A shorter context becomes a back-off level when it occurs this many times more often. */
   backoffGrowth: 3,
+  /** A pick saving within this share of the most is taken instead when it is likelier (0: the most saving always). */
+  likelierWithin: 0.5,
   /** Smallest expected saving (keystrokes) an item must bring to be listed. */
   minGain: 0.15,
   /**
@@ -530,19 +532,20 @@ function choose(
   // Likelier variants first, so the fold keeps them.
   const byLikelihood = [...candidates].sort((x, y) => y.p - x.p);
   for (let rank = 0; rank < limit && refused <= MAX_REFUSED; rank++) {
-    let top: Candidate | null = null, topGain = completionTuning.minGain;
-    for (const c of byLikelihood) {
-      if (used.has(c)) continue;
+    const gains = new Float64Array(byLikelihood.length);
+    let most = completionTuning.minGain;
+    byLikelihood.forEach((c, i) => {
       const net = c.length - rank - 1;
-      if (net <= 0) continue;
+      if (used.has(c) || net <= 0) return;
       let gain = 0;
       for (let k = c.a; k < c.b; k++) if (net > best[k]) gain += (net - best[k]) * conts[k].weight;
-      gain *= c.survive;
-      if (gain > topGain) {
-        topGain = gain;
-        top = c;
-      }
-    }
+      gains[i] = gain * c.survive;
+      most = Math.max(most, gains[i]);
+    });
+    // The likeliest of the picks that save nearly the most: a near tie goes to the item more often right.
+    let top: Candidate | null = null;
+    const enough = Math.max(completionTuning.minGain, most * (1 - completionTuning.likelierWithin));
+    for (let i = 0; i < byLikelihood.length && !top; i++) if (gains[i] > completionTuning.minGain && gains[i] >= enough) top = byLikelihood[i];
     if (!top) break;
     used.add(top);
     const key = foldKey(conts[top.a].text.slice(0, top.length));

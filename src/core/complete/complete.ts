@@ -610,8 +610,10 @@ export function complete(index: CompletionIndex, before: string, options: Comple
     copying: copyingOneSpeech(index, ranges),
   };
   const candidates = candidatesOf(conts, request, index);
+  // The typed text every item's label repeats (the same for all of them: they share one range).
+  const typed = typedLabel(index, context);
   const admit = (c: Candidate) => {
-    const item = toItem(index, context, conts, c);
+    const item = toItem(index, typed, conts, c);
     return options.admit ? options.admit(item) : item;
   };
   const chosen = choose(conts, candidates, limit, admit);
@@ -681,10 +683,9 @@ function typedLabel(index: CompletionIndex, context: string): string {
 /** Places (from the capped start) where a long clause's label may begin. */
 const LABEL_CUT_SPAN = 6;
 
-function toItem(index: CompletionIndex, context: string, conts: Continuation[], c: Candidate): CompletionItem {
+function toItem(index: CompletionIndex, typed: string, conts: Continuation[], c: Candidate): CompletionItem {
   const first = conts[c.a];
   const continuation = first.text.slice(0, c.length);
-  const typed = typedLabel(index, context);
   const insert = typed + continuation;
   // The kind and the source come from a corpus occurrence when there is one.
   let corpusCont: Continuation | undefined;

@@ -54,6 +54,9 @@ export interface LoadedCorpus {
   byId(id: string): SpeechDocument | undefined;
 }
 
+/** When the settings are read again after a load (milliseconds): a late arrival is seen without a change event. */
+const RECHECK_MS = [2_000, 6_000, 15_000, 40_000];
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -131,6 +134,7 @@ export class Corpus implements vscode.Disposable {
   private toldAboutTrust = false;
   /** The sources the newest load was asked to read. */
   private requested: readonly string[] = [];
+  private rechecks: NodeJS.Timeout[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -189,13 +193,11 @@ export class Corpus implements vscode.Disposable {
       this.loadCts = undefined;
       this.latest = loaded;
       this.changeEmitter.fire(loaded);
-      // The settings may have changed while this load ran without a change event reaching it (seen after
-      // a window reload in code-server: the user's corpus.paths arrived late): read them again.
-      const now = this.sources().sources;
-      if (!sameList(now, requested)) {
-        this.log.info(vscode.l10n.t('The corpus settings changed while it loaded: loading again ({0}).', now.join(', ')));
-        return this.reload();
-      }
+      // The settings may change with no change event reaching the extension: after a window reload in
+      // code-server the user's settings can arrive seconds after the extension first reads them (the
+      // e2e saw the sample alone, user folder missing). Read them again now and a few times more.
+      if (this.settingsMoved(requested)) return this.reload();
+      this.recheck(requested);
       return loaded;
     });
     this.pending = run;
@@ -242,6 +244,24 @@ export class Corpus implements vscode.Disposable {
       ignoredUntrusted.push(...workspaceSettingsNamingPaths(folders.map((f) => f.uri.fsPath)));
     }
     return { sources: [...new Set(out)], ignoredUntrusted: [...new Set(ignoredUntrusted)], unresolved };
+  }
+
+  /** Whether the settings now name other sources than `requested` (then says so in the log). */
+  private settingsMoved(requested: readonly string[]): boolean {
+    const now = this.sources().sources;
+    if (sameList(now, requested)) return false;
+    this.log.info(vscode.l10n.t('The corpus settings changed while it loaded: loading again ({0}).', now.join(', ')));
+    return true;
+  }
+
+  /** Reads the settings again at RECHECK_MS after a load; reloads if they moved and nothing else is loading. */
+  private recheck(requested: readonly string[]): void {
+    for (const t of this.rechecks) clearTimeout(t);
+    this.rechecks = RECHECK_MS.map((ms) =>
+      setTimeout(() => {
+        if (!this.isLoading && this.requested === requested && this.settingsMoved(requested)) void this.reload();
+      }, ms),
+    );
   }
 
   private async load(token: vscode.CancellationToken): Promise<LoadedCorpus> {
@@ -386,6 +406,7 @@ export class Corpus implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.debounce);
+    for (const t of this.rechecks) clearTimeout(t);
     this.loadCts?.cancel();
     this.loadCts?.dispose();
     for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();

@@ -246,11 +246,11 @@ export class Corpus implements vscode.Disposable {
     return { sources: [...new Set(out)], ignoredUntrusted: [...new Set(ignoredUntrusted)], unresolved };
   }
 
-  /** Whether the settings now name other sources than `requested` (then says so in the log). */
+  /** Whether the settings now name other sources than `requested`, the sources a load was asked for (then says so in the log). */
   private settingsMoved(requested: readonly string[]): boolean {
     const now = this.sources().sources;
     if (sameList(now, requested)) return false;
-    this.log.info(vscode.l10n.t('The corpus settings changed while it loaded: loading again ({0}).', now.join(', ')));
+    this.log.info(vscode.l10n.t('The corpus settings changed: loading again ({0}).', now.join(', ')));
     return true;
   }
 

@@ -36,7 +36,7 @@ const MIN_CHARS = 4;
  */
 export function findCorpusSlips(corpus: CorpusText, table: FormulationTable): CorpusSlip[] {
   const found = new Map<string, { slip: CorpusSlip; against: number }>();
-  const known = new Map(table.formulations.map((f) => [f.text, f.count]));
+  const known = new Set(table.formulations.map((f) => f.text));
   const keep = (slip: CorpusSlip, formulation: Formulation) => {
     if (known.has(slip.text) || slip.count * GARBLED_RATIO > formulation.count) return;
     if (slip.kind === 'garbled' && holdsAnother(corpus, slip)) return;
